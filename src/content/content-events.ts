@@ -1,0 +1,28 @@
+import { EventEmitter } from 'node:events';
+
+/** What changed, told after the transaction committed, so caches and derived data can follow. */
+export type ContentEvent =
+  | { type: 'article.changed'; articleId: number; sectionId: number; tagIds: number[] }
+  | { type: 'section.changed'; sectionId: number }
+  | { type: 'content.bulk-changed' };
+
+/** A small typed bus: services emit after commit; the page cache (and, scaled out, NOTIFY) listens. */
+export interface ContentEvents {
+  emit(event: ContentEvent): void;
+  subscribe(listener: (event: ContentEvent) => void): () => void;
+}
+
+/** An in-process event bus. */
+export function createContentEvents(): ContentEvents {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(50);
+  return {
+    emit: (event) => {
+      emitter.emit('event', event);
+    },
+    subscribe: (listener) => {
+      emitter.on('event', listener);
+      return () => emitter.off('event', listener);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+/**
+ * The schema as Kysely sees it. Times are epoch milliseconds (bigint in PostgreSQL, integer in
+ * SQLite): one representation both engines compare, sort and index the same way.
+ */
+export interface Database {
+  sections: SectionsTable;
+  tags: TagsTable;
+  articles: ArticlesTable;
+  article_tags: ArticleTagsTable;
+  article_terms: ArticleTermsTable;
+  related_articles: RelatedArticlesTable;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  position: number;
+  created_at: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: number;
+}
+
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+export type ArticleSourceKind = 'wires' | 'staff' | 'other';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  section_id: number;
+  headline: string;
+  dek: string | null;
+  byline: string | null;
+  source_kind: ArticleSourceKind;
+  /** JSON of the ArticleDocument. */
+  body_doc: string;
+  /** Derived plain text, paragraphs separated by blank lines. */
+  body_text: string;
+  status: ArticleStatus;
+  /** sha-256 of the normalized headline and body: the same story imported twice is found by it. */
+  content_hash: string;
+  /** Where the article came from, e.g. "import-text:file.txt" or "corpus:SK-…"; null for the editor. */
+  origin: string | null;
+  created_at: number;
+  published_at: number | null;
+  /** Last change readers are told about ("آخر تحديث"); null when never updated after publishing. */
+  updated_at: number | null;
+  /** Last change of the row of any kind (caches, ETags). */
+  modified_at: ColumnType<number, number, number>;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface ArticleTermsTable {
+  article_id: number;
+  term: string;
+  weight: number;
+}
+
+export interface RelatedArticlesTable {
+  article_id: number;
+  related_id: number;
+  position: number;
+  score: number;
+}
+
+/** Which engine a Kysely instance talks to; only db/ code may branch on it. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The handle the rest of the platform gets: Kysely plus the engine name and a way to close. */
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}

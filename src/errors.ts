@@ -1,0 +1,87 @@
+/**
+ * The one error type of the platform and the catalog of its codes. Codes are permanent keys: tests
+ * and API clients match on them, so never rename one. Every code carries Arabic and English text
+ * that says what happened and what to do.
+ */
+export const ERROR_CATALOG = {
+  NOT_FOUND: {
+    status: 404,
+    message: { ar: 'الصفحة المطلوبة غير موجودة. ربما نُقلت أو حُذفت؛ جرّب الصفحة الرئيسية أو البحث.', en: 'The requested page does not exist.' },
+  },
+  ARTICLE_NOT_FOUND: {
+    status: 404,
+    message: { ar: 'المقال غير موجود أو لم يُنشر بعد.', en: 'The article does not exist or is not published.' },
+  },
+  SECTION_NOT_FOUND: {
+    status: 404,
+    message: { ar: 'القسم غير موجود.', en: 'The section does not exist.' },
+  },
+  TAG_NOT_FOUND: {
+    status: 404,
+    message: { ar: 'الوسم غير موجود.', en: 'The tag does not exist.' },
+  },
+  VALIDATION_FAILED: {
+    status: 400,
+    message: { ar: 'بعض المدخلات غير صالحة؛ صحّح الحقول المذكورة وأعد المحاولة.', en: 'Some input is invalid; fix the listed fields and try again.' },
+  },
+  INVALID_CURSOR: {
+    status: 400,
+    message: { ar: 'مؤشر الصفحة غير صالح؛ ابدأ من الصفحة الأولى.', en: 'The page cursor is invalid; start again from the first page.' },
+  },
+  DUPLICATE_ARTICLE: {
+    status: 409,
+    message: { ar: 'هذا النص مستورد من قبل؛ لم يُنشأ مقال جديد.', en: 'This text was imported before; no new article was created.' },
+  },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    message: { ar: 'تعذّر استيراد الملف.', en: 'The file could not be imported.' },
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: { ar: 'طلبات كثيرة في وقت قصير؛ انتظر قليلاً ثم أعد المحاولة.', en: 'Too many requests; wait a moment and try again.' },
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: { ar: 'الخدمة مشغولة الآن؛ أعد المحاولة بعد قليل.', en: 'The service is busy; try again shortly.' },
+  },
+  CONFIG_INVALID: {
+    status: 500,
+    message: { ar: 'إعدادات التشغيل غير صالحة.', en: 'The configuration is invalid.' },
+  },
+  INTERNAL: {
+    status: 500,
+    message: { ar: 'حدث خطأ غير متوقع. أبلغنا به، وأعد المحاولة لاحقاً.', en: 'An unexpected error occurred.' },
+  },
+} as const satisfies Record<string, { status: number; message: { ar: string; en: string } }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** Field-level problems of a refused input: field path → Arabic explanation. */
+export type FieldErrors = Record<string, string>;
+
+/** The platform's error: a catalog code, optional details for the log and optional field errors. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: string | undefined;
+  readonly fields: FieldErrors | undefined;
+
+  constructor(code: ErrorCode, options: { details?: string; fields?: FieldErrors; cause?: unknown } = {}) {
+    super(`${code}${options.details ? `: ${options.details}` : ''}`, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CATALOG[code].status;
+    this.details = options.details;
+    this.fields = options.fields;
+  }
+
+  /** The Arabic message a reader or editor sees. */
+  get arabicMessage(): string {
+    return ERROR_CATALOG[this.code].message.ar;
+  }
+}
+
+/** True for errors this platform threw on purpose (as opposed to bugs). */
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
