@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 /**
  * The schema as Kysely sees it. Times are epoch milliseconds (bigint in PostgreSQL, integer in
@@ -53,7 +53,7 @@ export interface ArticlesTable {
   /** Last change readers are told about ("آخر تحديث"); null when never updated after publishing. */
   updated_at: number | null;
   /** Last change of the row of any kind (caches, ETags). */
-  modified_at: ColumnType<number, number, number>;
+  modified_at: number;
 }
 
 export interface ArticleTagsTable {

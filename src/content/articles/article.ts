@@ -50,6 +50,8 @@ export interface NewArticleInput {
   origin?: string | null;
   /** Preferred slug; derived from the headline when absent. */
   slug?: string;
+  /** Bulk imports compute related lists once at the end instead of per article. */
+  skipRelated?: boolean;
 }
 
 /** Outcome of creating an article: either new, or the existing copy of the same text. */

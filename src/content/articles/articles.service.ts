@@ -130,7 +130,7 @@ export function createArticleService(deps: {
         const savedTags = await tags.ensureAll(input.tags ?? [], trx);
         await tags.setForArticle(saved.id, savedTags.map((t) => t.id), trx);
         const relatable = { id: saved.id, sectionId: saved.sectionId, headline, bodyText, publishedAt: publishedAt ?? now };
-        if (input.status === 'published') await related.refresh(relatable, trx);
+        if (input.status === 'published' && !input.skipRelated) await related.refresh(relatable, trx);
         else await related.indexTerms(relatable, trx);
         return { article: saved, tagIds: savedTags.map((t) => t.id) };
       });

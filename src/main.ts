@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { createDb } from './db/connect.ts';
+import type { Db } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createArticleService, type ArticleService } from './content/articles/articles.service.ts';
+import { systemClock, type Clock } from './content/clock.ts';
+import { createContentEvents, type ContentEvents } from './content/content-events.ts';
+import { loadDemoContent } from './content/imports/demo-content.ts';
+import { createImportService, type ImportService } from './content/imports/imports.service.ts';
+import { createRelatedService } from './content/related/related.service.ts';
+import { createSectionService, type SectionService } from './content/sections/sections.service.ts';
+import { createTagService, type TagService } from './content/tags/tags.service.ts';
+import { buildApp } from './web/app.ts';
+import { buildAssets } from './web/assets.ts';
+
+/** The demo content shipped in the repository. */
+export const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
+
+/** All services of one process, wired once. */
+export interface Services {
+  articles: ArticleService;
+  sections: SectionService;
+  tags: TagService;
+  imports: ImportService;
+}
+
+/** Wires the content services over a database. */
+export function createServices(deps: { db: Db; clock: Clock; events: ContentEvents }): Services {
+  const { db, clock, events } = deps;
+  const sections = createSectionService({ db: db.kysely, clock });
+  const tags = createTagService({ db: db.kysely, clock });
+  const related = createRelatedService({ db: db.kysely });
+  const articles = createArticleService({ db: db.kysely, clock, events, tags, related });
+  const imports = createImportService({ articles, sections });
+  return { articles, sections, tags, imports };
+}
+
+/** The logger every part of one process shares. */
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({ level: config.logLevel, base: { app: 'midad' } });
+}
+
+/** Opens and migrates the database named by the config. */
+export async function openDatabase(config: Readonly<Config>): Promise<Db> {
+  const db = createDb(config.database);
+  await migrateToLatest(db);
+  return db;
+}
+
+/** Starts a whole site: database, demo content on an empty database, the web app; returns a stop function. */
+export async function startServer(config: Readonly<Config>, options: { clock?: Clock; log?: Logger } = {}) {
+  const log = options.log ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const db = await openDatabase(config);
+  const events = createContentEvents();
+  const services = createServices({ db, clock, events });
+  if (config.demoContent && (await services.articles.countAll()) === 0) {
+    log.info('empty database: loading the demo content');
+    const report = await loadDemoContent(services, DEMO_DIR);
+    log.info({ created: report.created, failed: report.failed.length }, 'demo content loaded');
+  }
+  const assets = await buildAssets();
+  const app = await buildApp({ config, log, clock, events, services, assets });
+  const address = await app.listen({ port: config.port, host: config.host });
+  log.info({ address, database: config.database.kind }, 'Midad is serving');
+  return {
+    app,
+    address,
+    async stop() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

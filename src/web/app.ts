@@ -1,0 +1,146 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import { AppError, ERROR_CATALOG, isAppError, type ErrorCode } from '../errors.ts';
+import { createPageCache } from './page-cache.ts';
+import { readerRoutes } from './reader/reader-routes.tsx';
+import { apiRoutes } from './api/api-routes.ts';
+import { renderErrorPage } from './reader/error-response.tsx';
+import type { AppDeps, WebDeps } from './web-deps.ts';
+import type { SiteView } from './view-models.ts';
+import { sectionLink } from './reader/reader-data.ts';
+
+const PAGE_CACHE_ENTRIES = 2_000;
+const PAGE_CACHE_TTL_MS = 60_000;
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** Builds the Fastify app with every plugin, route and the one error handler. It never listens. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, log, clock, events, services, assets } = deps;
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    // Arabic slugs are long once percent-encoded (6 bytes a letter).
+    routerOptions: { maxParamLength: 1000 },
+    bodyLimit: 1_048_576,
+    // One log line per request costs more than serving a cached page; keep them for debugging.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    requestIdHeader: 'x-request-id',
+    return503OnClosing: true,
+  });
+
+  const cache = createPageCache({ maxEntries: PAGE_CACHE_ENTRIES, ttlMs: PAGE_CACHE_TTL_MS });
+  const unsubscribe = events.subscribe((event) => cache.invalidate(event));
+  app.addHook('onClose', async () => unsubscribe());
+
+  const baseSite = (sections: SiteView['sections']): SiteView => ({
+    name: config.siteName,
+    url: config.siteUrl,
+    description: config.siteDescription,
+    dateStyle: { locale: config.dateLocale, numberingSystem: config.dateDigits, timeZone: config.siteTimeZone },
+    sections,
+    assets: { css: assets.css, js: assets.js, fontPreload: assets.fontPreload },
+    now: clock.now(),
+  });
+  const siteView = async (): Promise<SiteView> => baseSite((await services.sections.list()).map(sectionLink));
+  const webDeps: WebDeps = { ...deps, cache, siteView };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.siteUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    // Share links open other sites; the referrer they get is our origin only.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    hsts: config.siteUrl.startsWith('https:'),
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1000,
+    exposeStatusRoute: false,
+    pressureHandler: (request, reply) => sendError(request, reply, new AppError('SERVICE_UNAVAILABLE')),
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+
+  app.get('/healthz', { compress: false }, async () => ({ ok: true }));
+  app.get<{ Params: { file: string } }>('/assets/:file', { compress: false }, async (request, reply) => {
+    const file = assets.files.get(`/assets/${request.params.file}`);
+    if (!file) throw new AppError('NOT_FOUND');
+    return reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('access-control-allow-origin', '*')
+      .type(file.contentType)
+      .send(file.body);
+  });
+  app.get('/robots.txt', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nAllow: /\nDisallow: /api/\n`),
+  );
+
+
+  async function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+    reply.code(error.status).header('cache-control', 'no-store');
+    if (isApi(request)) {
+      const body: { code: ErrorCode; message: string; fields?: Record<string, string> } = {
+        code: error.code,
+        message: ERROR_CATALOG[error.code].message.en,
+      };
+      if (error.fields) body.fields = error.fields;
+      return reply.type('application/json; charset=utf-8').send({ error: body });
+    }
+    let site: SiteView;
+    try {
+      site = await siteView();
+    } catch {
+      // The error page must render even when the database is what failed.
+      site = baseSite([]);
+    }
+    return reply.type('text/html; charset=utf-8').send(renderErrorPage(error, site));
+  }
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new AppError('NOT_FOUND', { details: request.url })),
+  );
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (isAppError(error)) {
+      if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendError(request, reply, error);
+    }
+    // Fastify's own client errors (bad JSON, too large, bad content type) are the client's fault.
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED';
+      return sendError(request, reply, new AppError(code, { details: error.message }));
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendError(request, reply, new AppError('INTERNAL', { cause: error }));
+  });
+
+  // Registered after the error handlers so that the route scopes inherit them.
+  await app.register(async (scope) => readerRoutes(scope, webDeps));
+  await app.register(async (scope) => {
+    await scope.register(rateLimit, { max: 600, timeWindow: '1 minute', errorResponseBuilder: () => new AppError('RATE_LIMITED') });
+    await apiRoutes(scope, webDeps);
+  });
+
+  return app;
+}
