@@ -130,7 +130,9 @@ export function createArticleService(deps: {
         const savedTags = await tags.ensureAll(input.tags ?? [], trx);
         await tags.setForArticle(saved.id, savedTags.map((t) => t.id), trx);
         const relatable = { id: saved.id, sectionId: saved.sectionId, headline, bodyText, publishedAt: publishedAt ?? now };
-        if (input.status === 'published' && !input.skipRelated) await related.refresh(relatable, trx);
+        if (input.skipRelated) {
+          // A bulk import computes terms and related lists once, after the last article.
+        } else if (input.status === 'published') await related.refresh(relatable, trx);
         else await related.indexTerms(relatable, trx);
         return { article: saved, tagIds: savedTags.map((t) => t.id) };
       });
@@ -166,8 +168,7 @@ export function createArticleService(deps: {
 
     async refreshAllRelated() {
       const all = await listPublishedTexts(db);
-      for (const article of all) await related.indexTerms(article);
-      for (const article of all) await related.refresh(article);
+      await related.refreshAll(all);
       events.emit({ type: 'content.bulk-changed' });
       return all.length;
     },

@@ -89,3 +89,29 @@ export async function relatedIds(db: Executor, articleId: number): Promise<numbe
     .execute();
   return rows.map((r) => r.related_id);
 }
+
+/** Rows per multi-row INSERT: well under both engines' bound-parameter limits. */
+const INSERT_CHUNK = 500;
+
+/** Replaces the terms and related lists of many articles at once (bulk imports). */
+export async function replaceAllDerived(
+  db: Executor,
+  derived: readonly { articleId: number; terms: readonly WeightedTerm[]; related: readonly { relatedId: number; score: number }[] }[],
+): Promise<void> {
+  const ids = derived.map((d) => d.articleId);
+  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+    const chunk = ids.slice(i, i + INSERT_CHUNK);
+    await db.deleteFrom('article_terms').where('article_id', 'in', chunk).execute();
+    await db.deleteFrom('related_articles').where('article_id', 'in', chunk).execute();
+  }
+  const termRows = derived.flatMap((d) => d.terms.map((t) => ({ article_id: d.articleId, term: t.term, weight: t.weight })));
+  for (let i = 0; i < termRows.length; i += INSERT_CHUNK) {
+    await db.insertInto('article_terms').values(termRows.slice(i, i + INSERT_CHUNK)).execute();
+  }
+  const relatedRows = derived.flatMap((d) =>
+    d.related.map((r, position) => ({ article_id: d.articleId, related_id: r.relatedId, position, score: r.score })),
+  );
+  for (let i = 0; i < relatedRows.length; i += INSERT_CHUNK) {
+    await db.insertInto('related_articles').values(relatedRows.slice(i, i + INSERT_CHUNK)).execute();
+  }
+}

@@ -8,6 +8,7 @@ import {
   documentFrequencies,
   relatedIds,
   replaceArticleTerms,
+  replaceAllDerived,
   replaceRelated,
   type WeightedTerm,
 } from './related.repository.ts';
@@ -46,8 +47,42 @@ export interface RelatedService {
   indexTerms(article: RelatableArticle, trx?: Transaction<Database>): Promise<WeightedTerm[]>;
   /** Recomputes and stores the related list of one article; returns the ids chosen. */
   refresh(article: RelatableArticle, trx?: Transaction<Database>): Promise<number[]>;
+  /** Recomputes terms and related lists of all these articles together, in memory, in one transaction. */
+  refreshAll(articles: readonly RelatableArticle[]): Promise<void>;
   /** The stored related ids of an article, best first. */
   idsFor(articleId: number): Promise<number[]>;
+}
+
+/** Idf-weighted overlap with a recency decay; the one scoring rule for single and bulk refreshes. */
+function rankCandidates(
+  article: RelatableArticle,
+  ownWeights: ReadonlyMap<string, number>,
+  candidates: Iterable<{ articleId: number; term: string; weight: number; publishedAt: number; headline: string }>,
+  df: (term: string) => number,
+  total: number,
+): { relatedId: number; score: number }[] {
+  const ownHeadline = normalizeForMatch(article.headline).trim();
+  const scores = new Map<number, { score: number; publishedAt: number }>();
+  const sameHeadline = new Map<string, boolean>();
+  for (const row of candidates) {
+    let duplicate = sameHeadline.get(row.headline);
+    if (duplicate === undefined) {
+      duplicate = normalizeForMatch(row.headline).trim() === ownHeadline;
+      sameHeadline.set(row.headline, duplicate);
+    }
+    if (duplicate) continue;
+    const idf = Math.log(1 + total / Math.max(1, df(row.term)));
+    const entry = scores.get(row.articleId) ?? { score: 0, publishedAt: row.publishedAt };
+    entry.score += idf * (ownWeights.get(row.term) ?? 0) * row.weight;
+    scores.set(row.articleId, entry);
+  }
+  return [...scores]
+    .map(([relatedId, { score, publishedAt }]) => {
+      const days = Math.abs(article.publishedAt - publishedAt) / 86_400_000;
+      return { relatedId, score: score * Math.pow(0.5, days / RECENCY_HALF_LIFE_DAYS) };
+    })
+    .sort((a, b) => b.score - a.score || b.relatedId - a.relatedId)
+    .slice(0, RELATED_COUNT);
 }
 
 /**
@@ -74,24 +109,33 @@ export function createRelatedService(deps: { db: Kysely<Database> }): RelatedSer
         countIndexedArticles(executor),
         candidateTerms(executor, { terms, sectionId: article.sectionId, excludeId: article.id, notAfter: Number.MAX_SAFE_INTEGER }),
       ]);
-      const ownHeadline = normalizeForMatch(article.headline).trim();
-      const scores = new Map<number, { score: number; publishedAt: number }>();
-      for (const row of rows) {
-        if (normalizeForMatch(row.headline).trim() === ownHeadline) continue;
-        const idf = Math.log(1 + total / (df.get(row.term) ?? 1));
-        const entry = scores.get(row.articleId) ?? { score: 0, publishedAt: row.publishedAt };
-        entry.score += idf * (ownWeights.get(row.term) ?? 0) * row.weight;
-        scores.set(row.articleId, entry);
-      }
-      const ranked = [...scores]
-        .map(([relatedId, { score, publishedAt }]) => {
-          const days = Math.abs(article.publishedAt - publishedAt) / 86_400_000;
-          return { relatedId, score: score * Math.pow(0.5, days / RECENCY_HALF_LIFE_DAYS) };
-        })
-        .sort((a, b) => b.score - a.score || b.relatedId - a.relatedId)
-        .slice(0, RELATED_COUNT);
+      const ranked = rankCandidates(article, ownWeights, rows, (term) => df.get(term) ?? 1, total);
       await replaceRelated(executor, article.id, ranked);
       return ranked.map((r) => r.relatedId);
+    },
+    async refreshAll(articles) {
+      const termsById = new Map(articles.map((a) => [a.id, weightedTerms(a.headline, a.bodyText)]));
+      const df = new Map<string, number>();
+      // Postings per section and term, so candidates are found the way the single refresh's SQL does.
+      const postings = new Map<string, { articleId: number; term: string; weight: number; publishedAt: number; headline: string }[]>();
+      for (const article of articles) {
+        for (const { term, weight } of termsById.get(article.id) ?? []) {
+          df.set(term, (df.get(term) ?? 0) + 1);
+          const key = `${article.sectionId}\u0000${term}`;
+          const list = postings.get(key) ?? [];
+          list.push({ articleId: article.id, term, weight, publishedAt: article.publishedAt, headline: article.headline });
+          postings.set(key, list);
+        }
+      }
+      const derived = articles.map((article) => {
+        const terms = termsById.get(article.id) ?? [];
+        const ownWeights = new Map(terms.map((t) => [t.term, t.weight]));
+        const candidates = terms
+          .flatMap((t) => postings.get(`${article.sectionId}\u0000${t.term}`) ?? [])
+          .filter((c) => c.articleId !== article.id);
+        return { articleId: article.id, terms, related: rankCandidates(article, ownWeights, candidates, (t) => df.get(t) ?? 1, articles.length) };
+      });
+      await db.transaction().execute((trx) => replaceAllDerived(trx, derived));
     },
     idsFor: (articleId) => relatedIds(db, articleId),
   };
