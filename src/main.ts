@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -13,7 +14,8 @@ import { createRelatedService } from './content/related/related.service.ts';
 import { createSectionService, type SectionService } from './content/sections/sections.service.ts';
 import { createTagService, type TagService } from './content/tags/tags.service.ts';
 import { buildApp } from './web/app.ts';
-import { buildAssets } from './web/assets.ts';
+import type { AssetBundle } from './web/assets.ts';
+import { ASSET_MANIFEST, readAssets } from './web/prebuilt-assets.ts';
 
 /** The demo content shipped in the repository. */
 export const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
@@ -44,9 +46,20 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 
 /** Opens and migrates the database named by the config. */
 export async function openDatabase(config: Readonly<Config>): Promise<Db> {
-  const db = createDb(config.database);
+  const db = await createDb(config.database);
   await migrateToLatest(db);
   return db;
+}
+
+/**
+ * The browser assets: read from disk when running the production bundle (`npm start` builds them
+ * next to it), otherwise built in memory with esbuild (development, tests).
+ */
+export async function loadAssets(): Promise<AssetBundle> {
+  const prebuilt = fileURLToPath(new URL('./assets/', import.meta.url));
+  if (existsSync(prebuilt + ASSET_MANIFEST)) return readAssets(prebuilt);
+  const { buildAssets } = await import('./web/assets.ts');
+  return buildAssets();
 }
 
 /** Starts a whole site: database, demo content on an empty database, the web app; returns a stop function. */
@@ -61,7 +74,7 @@ export async function startServer(config: Readonly<Config>, options: { clock?: C
     const report = await loadDemoContent(services, DEMO_DIR);
     log.info({ created: report.created, failed: report.failed.length }, 'demo content loaded');
   }
-  const assets = await buildAssets();
+  const assets = await loadAssets();
   const app = await buildApp({ config, log, clock, events, services, assets });
   const address = await app.listen({ port: config.port, host: config.host });
   log.info({ address, database: config.database.kind }, 'Midad is serving');

@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database, Db } from './database.ts';
 
@@ -12,10 +10,11 @@ const PG_INT8_OID = 20;
 
 /**
  * Opens the database. This is the only module that knows better-sqlite3 from pg; everything else
- * speaks Kysely.
+ * speaks Kysely. Each driver is loaded only when used, so a site on SQLite never loads pg.
  */
-export function createDb(target: ConnectTarget): Db {
+export async function createDb(target: ConnectTarget): Promise<Db> {
   if (target.kind === 'sqlite') {
+    const { default: SqliteDatabase } = await import('better-sqlite3');
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const sqlite = new SqliteDatabase(target.path);
     // WAL lets readers run while one writer commits; synchronous=FULL makes an acknowledged publish
@@ -27,6 +26,7 @@ export function createDb(target: ConnectTarget): Db {
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
   }
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,

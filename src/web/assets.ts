@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import type * as esbuild from 'esbuild';
 
 /** One built asset as served: its bytes and Content-Type. */
 export interface AssetFile {
@@ -51,6 +51,8 @@ const clientDir = fileURLToPath(new URL('./client/', import.meta.url));
  * right) with their URLs rewritten to the hashed font files.
  */
 export async function buildAssets(): Promise<AssetBundle> {
+  // Loaded here, not at the top: a production server reads prebuilt assets and never needs esbuild.
+  const esbuild = await import('esbuild');
   const files = new Map<string, AssetFile>();
   const fontFaces: string[] = [];
   const fontPreload: string[] = [];

@@ -58,7 +58,7 @@ export async function createTestSite(dialect: TestDialect, options: { demo?: boo
     LOG_LEVEL: process.env.MIDAD_DEBUG ? 'debug' : 'silent',
     DEMO_CONTENT: 'false',
   });
-  const db = createDb(config.database);
+  const db = await createDb(config.database);
   await migrateToLatest(db);
   const clock = fixedClock(options.now ?? TEST_NOW);
   const events = createContentEvents();
