@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
+import { z } from 'zod';
 import type { Config } from './config.ts';
 import { createDb } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createArticleService, type ArticleService } from './content/articles/articles.service.ts';
 import { systemClock, type Clock } from './content/clock.ts';
-import { createContentEvents, type ContentEvents } from './content/content-events.ts';
+import { createContentEvents, type ContentEvent, type ContentEvents } from './content/content-events.ts';
 import { loadDemoContent } from './content/imports/demo-content.ts';
 import { createImportService, type ImportService } from './content/imports/imports.service.ts';
 import { createRelatedService } from './content/related/related.service.ts';
@@ -44,6 +46,43 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: { app: 'midad' } });
 }
 
+const contentEventSchema: z.ZodType<ContentEvent> = z.union([
+  z.object({ type: z.literal('article.changed'), articleId: z.number().int(), sectionId: z.number().int(), tagIds: z.array(z.number().int()) }),
+  z.object({ type: z.literal('section.changed'), sectionId: z.number().int() }),
+  z.object({ type: z.literal('content.bulk-changed') }),
+]);
+const broadcastSchema = z.object({ from: z.string(), event: contentEventSchema });
+
+/**
+ * With several instances on one PostgreSQL, tells the others what changed (NOTIFY) and hears what
+ * they changed (LISTEN), so every instance's page cache drops the same pages. SQLite: nothing to do.
+ */
+export async function shareContentEvents(db: Db, events: ContentEvents, log: Logger): Promise<void> {
+  const broadcast = db.broadcast;
+  if (!broadcast) return;
+  const instance = randomUUID();
+  await broadcast.subscribe((message) => {
+    let parsed;
+    try {
+      parsed = broadcastSchema.safeParse(JSON.parse(message));
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.success) {
+      log.warn({ message: message.slice(0, 200) }, 'ignored a malformed change message');
+      return;
+    }
+    if (parsed.data.from !== instance) events.receiveRemote(parsed.data.event);
+  });
+  events.subscribe((event, origin) => {
+    if (origin.remote) return;
+    broadcast.publish(JSON.stringify({ from: instance, event })).catch((error: unknown) => {
+      // Other instances fall back on the page cache's time limit; the change itself is committed.
+      log.warn({ err: error }, 'could not tell other instances about a change');
+    });
+  });
+}
+
 /** Opens and migrates the database named by the config. */
 export async function openDatabase(config: Readonly<Config>): Promise<Db> {
   const db = await createDb(config.database);
@@ -69,6 +108,7 @@ export async function startServer(config: Readonly<Config>, options: { clock?: C
   const db = await openDatabase(config);
   const events = createContentEvents();
   const services = createServices({ db, clock, events });
+  await shareContentEvents(db, events, log);
   if (config.demoContent && (await services.articles.countAll()) === 0) {
     log.info('empty database: loading the demo content');
     const report = await loadDemoContent(services, DEMO_DIR);

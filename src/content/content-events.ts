@@ -6,10 +6,17 @@ export type ContentEvent =
   | { type: 'section.changed'; sectionId: number }
   | { type: 'content.bulk-changed' };
 
+/** Where an event came from: this process, or another instance (through the database). */
+export interface EventOrigin {
+  remote: boolean;
+}
+
 /** A small typed bus: services emit after commit; the page cache (and, scaled out, NOTIFY) listens. */
 export interface ContentEvents {
   emit(event: ContentEvent): void;
-  subscribe(listener: (event: ContentEvent) => void): () => void;
+  /** Delivers an event that another instance emitted. */
+  receiveRemote(event: ContentEvent): void;
+  subscribe(listener: (event: ContentEvent, origin: EventOrigin) => void): () => void;
 }
 
 /** An in-process event bus. */
@@ -18,7 +25,10 @@ export function createContentEvents(): ContentEvents {
   emitter.setMaxListeners(50);
   return {
     emit: (event) => {
-      emitter.emit('event', event);
+      emitter.emit('event', event, { remote: false });
+    },
+    receiveRemote: (event) => {
+      emitter.emit('event', event, { remote: true });
     },
     subscribe: (listener) => {
       emitter.on('event', listener);

@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import type { Database, Db } from './database.ts';
+import type { Broadcast, Database, Db } from './database.ts';
 
 /** Where to connect: an SQLite file or a PostgreSQL URL. */
 export type ConnectTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 const PG_INT8_OID = 20;
+/** The NOTIFY channel on which instances tell each other what content changed. */
+const CHANGES_CHANNEL = 'midad_changes';
+const RELISTEN_DELAY_MS = 1000;
 
 /**
  * Opens the database. This is the only module that knows better-sqlite3 from pg; everything else
@@ -37,5 +40,42 @@ export async function createDb(target: ConnectTarget): Promise<Db> {
     },
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+
+  // One dedicated connection LISTENs; if it drops, it is replaced so no instance goes deaf.
+  let listener: import('pg').PoolClient | undefined;
+  let closed = false;
+  const handlers: ((message: string) => void)[] = [];
+  async function listen(): Promise<void> {
+    const client = await pool.connect();
+    client.on('notification', (n) => {
+      if (n.channel === CHANGES_CHANNEL && n.payload !== undefined) for (const h of handlers) h(n.payload);
+    });
+    client.on('error', () => {
+      client.release(true);
+      if (listener === client) listener = undefined;
+      if (!closed) setTimeout(() => void listen().catch(() => undefined), RELISTEN_DELAY_MS).unref();
+    });
+    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    listener = client;
+  }
+  const broadcast: Broadcast = {
+    async publish(message) {
+      await pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, message]);
+    },
+    async subscribe(onMessage) {
+      handlers.push(onMessage);
+      if (!listener) await listen();
+    },
+  };
+  return {
+    kysely,
+    dialect: 'postgres',
+    broadcast,
+    async close() {
+      closed = true;
+      listener?.release(true);
+      listener = undefined;
+      await kysely.destroy();
+    },
+  };
 }

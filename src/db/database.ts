@@ -78,9 +78,18 @@ export interface RelatedArticlesTable {
 /** Which engine a Kysely instance talks to; only db/ code may branch on it. */
 export type Dialect = 'sqlite' | 'postgres';
 
+/** Messages between app instances sharing one database (PostgreSQL LISTEN/NOTIFY). */
+export interface Broadcast {
+  publish(message: string): Promise<void>;
+  /** Calls back for every message any instance publishes, this one included. */
+  subscribe(onMessage: (message: string) => void): Promise<void>;
+}
+
 /** The handle the rest of the platform gets: Kysely plus the engine name and a way to close. */
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** Present on PostgreSQL; SQLite sites are one process, so they need none. */
+  broadcast?: Broadcast;
   close(): Promise<void>;
 }

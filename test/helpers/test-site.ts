@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { fixedClock } from '../../src/content/clock.ts';
 import { createContentEvents, type ContentEvents } from '../../src/content/content-events.ts';
 import { loadDemoContent } from '../../src/content/imports/demo-content.ts';
-import { createLogger, createServices, DEMO_DIR, type Services } from '../../src/main.ts';
+import { createLogger, createServices, DEMO_DIR, shareContentEvents, type Services } from '../../src/main.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { buildAssets, type AssetBundle } from '../../src/web/assets.ts';
 import { createTestDatabase } from './postgres.ts';
@@ -39,10 +39,16 @@ export const TEST_NOW = new Date('2026-11-29T12:00:00Z');
 let assets: Promise<AssetBundle> | undefined;
 
 /** Builds a test site on a fresh SQLite file or PostgreSQL database, optionally with the demo content. */
-export async function createTestSite(dialect: TestDialect, options: { demo?: boolean; now?: Date } = {}): Promise<TestSite> {
+export async function createTestSite(
+  dialect: TestDialect,
+  options: { demo?: boolean; now?: Date; /** Join another site's database, as a second instance. */ databaseUrl?: string } = {},
+): Promise<TestSite> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
-  if (dialect === 'sqlite') {
+  if (options.databaseUrl) {
+    databaseUrl = options.databaseUrl;
+    cleanup = async () => {};
+  } else if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'midad-test-'));
     databaseUrl = `sqlite:${join(dir, 'midad.db')}`;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
@@ -63,9 +69,11 @@ export async function createTestSite(dialect: TestDialect, options: { demo?: boo
   const clock = fixedClock(options.now ?? TEST_NOW);
   const events = createContentEvents();
   const services = createServices({ db, clock, events });
+  const log = createLogger(config);
+  await shareContentEvents(db, events, log);
   if (options.demo) await loadDemoContent(services, DEMO_DIR);
   assets ??= buildAssets();
-  const app = await buildApp({ config, log: createLogger(config), clock, events, services, assets: await assets });
+  const app = await buildApp({ config, log, clock, events, services, assets: await assets });
   return {
     dialect,
     config,
