@@ -36,7 +36,10 @@ export function ArticlePage({ site, view }: { site: SiteView; view: ArticlePageV
         </div>
         <footer class="article-footer">
           {view.tags.length ? (
-            <ul class="tags" aria-label="الوسوم">
+            <h2 class="visually-hidden">الوسوم</h2>
+          ) : null}
+          {view.tags.length ? (
+            <ul class="tags">
               {view.tags.map((tag) => (
                 <li key={tag.slug}>
                   <a href={hrefFor(tag.path)} rel="tag">

@@ -10,7 +10,10 @@ export function HomePage({ site, view }: { site: SiteView; view: HomePageView })
       <h1 class="visually-hidden">{site.name}</h1>
       <div class="home-top">
         {view.lead ? (
-          <section class="lead" aria-label="الخبر الرئيسي">
+          <section class="lead" aria-labelledby="lead-heading">
+            <h2 id="lead-heading" class="visually-hidden">
+              الخبر الرئيسي
+            </h2>
             <ArticleCard card={view.lead} site={site} lead showDek />
           </section>
         ) : null}
