@@ -32,6 +32,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
+    // A URL that is not valid percent-encoding gets the same Arabic page or JSON error as any other bad request.
+    frameworkErrors: (error, request, reply) => {
+      void sendError(request, reply, new AppError('VALIDATION_FAILED', { details: error.message }));
+    },
   });
 
   const cache = createPageCache({ maxEntries: PAGE_CACHE_ENTRIES, ttlMs: PAGE_CACHE_TTL_MS });

@@ -119,6 +119,19 @@ forEachDialect('the reader site with the demo content', { demo: true }, (site) =
     }
   });
 
+  test('malformed, overlong and odd URLs get an Arabic error page, never a 500', async () => {
+    const urls = ['/section/%E0%A4%A', `/section/${'%D8%A7'.repeat(900)}`, '/tag/%F0%9F%98%80', '/section/../../etc/passwd', '/article/99999999999999999999/x'];
+    for (const url of urls) {
+      const res = await site().app.inject(url);
+      assert.ok(res.statusCode === 400 || res.statusCode === 404, `${url.slice(0, 40)}: ${res.statusCode}`);
+      assert.match(res.headers['content-type'] as string, /text\/html/);
+      assert.match(res.body, /<html lang="ar" dir="rtl">/);
+    }
+    const api = await site().app.inject('/api/v1/articles/%E0%A4%A');
+    assert.equal(api.statusCode, 400);
+    assert.equal(api.json().error.code, 'VALIDATION_FAILED');
+  });
+
   test('hostile page numbers are refused with a clear error, never a 500', async () => {
     for (const page of ['0', '-1', 'abc', '1e9', '99999999999999999999', "1' OR 1=1"]) {
       const res = await site().app.inject(`${enc('/section/رياضة')}?page=${encodeURIComponent(page)}`);
