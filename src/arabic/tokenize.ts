@@ -18,6 +18,7 @@ const RUN = String.raw`${WORD_CHAR}(?:[\p{L}\p{M}\p{N}\p{Cf}]*${WORD_CHAR})?`;
 const LATIN_JOINED = String.raw`(?<=[\p{Script=Latin}\p{Nd}])['’\u2010\u2011-](?=[\p{Script=Latin}\p{Nd}])`;
 const NUMBER_JOINED = String.raw`(?<=\p{Nd})[.,\u066b\u066c](?=\p{Nd})`;
 const WORD = new RegExp(`${RUN}(?:(?:${LATIN_JOINED}|${NUMBER_JOINED})${RUN})*`, 'gu');
+const JOINER = /['’\u2010\u2011-]/;
 
 /**
  * Splits text into words (letters, marks, digits, tatweel), in order, with their offsets. Everything
@@ -27,7 +28,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
-    if (!isJoinedSensibly(word)) {
+    if (JOINER.test(word) && !isJoinedSensibly(word)) {
       tokens.push(...splitAtJoiners(word, match.index));
       continue;
     }
@@ -39,8 +40,7 @@ export function tokenize(text: string): Token[] {
 // The regex allows a joiner between any Latin letters or digits; a hyphen or apostrophe joining two
 // plain numbers (2018-2019) or an Arabic word is a separator after all.
 function isJoinedSensibly(word: string): boolean {
-  const parts = word.split(/['’\u2010\u2011-]/);
-  if (parts.length === 1) return true;
+  const parts = word.split(JOINER);
   return parts.some((part) => /\p{Script=Latin}/u.test(part)) && !/\p{Script=Arabic}/u.test(word);
 }
 

@@ -46,8 +46,8 @@ function sameWord(word: string, name: string): boolean {
 }
 
 function namesAgency(words: readonly string[]): boolean {
-  // وكالة "agency" names one whatever follows it (وكالة الأنباء الألمانية).
-  if (words.some((word) => sameWord(word, 'وكاله'))) return true;
+  // وكالة "agency" names one whatever follows it (وكالة الأنباء الألمانية، الوكالة الوطنية للإعلام).
+  if (words.some((word) => sameWord(word, 'وكاله') || sameWord(word, 'الوكاله'))) return true;
   return AGENCIES.some((name) =>
     words.some((_, start) => name.every((part, i) => {
       const word = words[start + i];
@@ -185,6 +185,12 @@ function bylineShape(line: string): BylineShape {
   return bare ? 'bare' : 'none';
 }
 
+// A short headline has the shape of a bare name too, so only these shapes tell a byline for certain.
+function isClearlyByline(line: string): boolean {
+  const shape = bylineShape(line);
+  return shape === 'signed' || shape === 'parts' || (shape === 'bare' && deriveSourceKind(line) === 'wires');
+}
+
 // Line breaks of every kind: CRLF and CR from Windows and old Mac files, and the Unicode line and
 // paragraph separators that some word processors and websites put into copied text.
 const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/;
@@ -229,8 +235,6 @@ export function parseWireCopy(text: string, options: { sectionKnown?: boolean } 
     options.sectionKnown !== true &&
     first !== undefined && second !== undefined &&
     isSectionLike(first) && isHeadlineLike(second) && wordCount(second) > wordCount(first) &&
-    // A short headline has the shape of a bare name too; only a line shaped like nothing but a byline
-    // (signed, "city - agency", an agency's name) shows that the first line is the headline.
     !isClearlyByline(second)
   ) {
     sectionName = first;
@@ -258,11 +262,6 @@ export function parseWireCopy(text: string, options: { sectionKnown?: boolean } 
     ok: true,
     draft: { sectionName, headline, byline, sourceKind: deriveSourceKind(byline), paragraphs },
   };
-}
-
-function isClearlyByline(line: string): boolean {
-  const shape = bylineShape(line);
-  return shape === 'signed' || shape === 'parts' || (shape === 'bare' && deriveSourceKind(line) === 'wires');
 }
 
 const MEGABYTE = 1_048_576;
