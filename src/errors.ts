@@ -28,6 +28,13 @@ export const ERROR_CATALOG = {
     status: 400,
     message: { ar: 'مؤشر الصفحة غير صالح؛ ابدأ من الصفحة الأولى.', en: 'The page cursor is invalid; start again from the first page.' },
   },
+  SEARCH_QUERY_EMPTY: {
+    status: 400,
+    message: {
+      ar: 'لا توجد في طلب البحث كلمات يمكن البحث عنها؛ اكتب اسماً أو كلمة أوضح.',
+      en: 'The query has no searchable words (empty, only common words, or only marks); add a clearer word.',
+    },
+  },
   DUPLICATE_ARTICLE: {
     status: 409,
     message: { ar: 'هذا النص مستورد من قبل؛ لم يُنشأ مقال جديد.', en: 'This text was imported before; no new article was created.' },

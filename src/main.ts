@@ -15,6 +15,9 @@ import { createImportService, type ImportService } from './content/imports/impor
 import { createRelatedService } from './content/related/related.service.ts';
 import { createSectionService, type SectionService } from './content/sections/sections.service.ts';
 import { createTagService, type TagService } from './content/tags/tags.service.ts';
+import { createSearchIndexer } from './content/search/search-indexer.ts';
+import { createSearchService, type SearchService } from './content/search/search.service.ts';
+import { fullTextIndexFor } from './db/full-text.ts';
 import { buildApp } from './web/app.ts';
 import type { AssetBundle } from './web/assets.ts';
 import { ASSET_MANIFEST, readAssets } from './web/prebuilt-assets.ts';
@@ -28,6 +31,7 @@ export interface Services {
   sections: SectionService;
   tags: TagService;
   imports: ImportService;
+  search: SearchService;
 }
 
 /** Wires the content services over a database. */
@@ -36,9 +40,12 @@ export function createServices(deps: { db: Db; clock: Clock; events: ContentEven
   const sections = createSectionService({ db: db.kysely, clock });
   const tags = createTagService({ db: db.kysely, clock });
   const related = createRelatedService({ db: db.kysely });
-  const articles = createArticleService({ db: db.kysely, clock, events, tags, related });
+  const fullText = fullTextIndexFor(db.dialect);
+  const indexer = createSearchIndexer({ db: db.kysely, fullText });
+  const articles = createArticleService({ db: db.kysely, clock, events, tags, related, search: indexer });
   const imports = createImportService({ articles, sections });
-  return { articles, sections, tags, imports };
+  const search = createSearchService({ db: db.kysely, fullText, indexer, articles, clock });
+  return { articles, sections, tags, imports, search };
 }
 
 /** The logger every part of one process shares. */
@@ -109,6 +116,8 @@ export async function startServer(config: Readonly<Config>, options: { clock?: C
   const events = createContentEvents();
   const services = createServices({ db, clock, events });
   await shareContentEvents(db, events, log);
+  const indexed = await services.search.indexMissing();
+  if (indexed > 0) log.info({ indexed }, 'added articles missing from the search index');
   if (config.demoContent && (await services.articles.countAll()) === 0) {
     log.info('empty database: loading the demo content');
     const report = await loadDemoContent(services, DEMO_DIR);

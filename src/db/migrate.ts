@@ -2,6 +2,8 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import type { Db, Dialect } from './database.ts';
 import { AppError } from '../errors.ts';
 import * as initial from './migrations/2026-11-29-0001-initial.ts';
+import * as search from './migrations/2026-11-29-0002-search.ts';
+import * as related from './migrations/2026-11-29-0003-related.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -11,6 +13,8 @@ interface DialectMigration {
 /** Every migration ever shipped, by name in date order. Never edit a shipped one; add a new file. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-29-0001-initial': initial,
+  '2026-11-29-0002-search': search,
+  '2026-11-29-0003-related': related,
 };
 
 function migratorFor(db: Db): Migrator {

@@ -7,6 +7,7 @@ import { AppError, ERROR_CATALOG, isAppError, type ErrorCode } from '../errors.t
 import { createPageCache } from './page-cache.ts';
 import { readerRoutes } from './reader/reader-routes.tsx';
 import { apiRoutes } from './api/api-routes.ts';
+import { searchRoutes } from './reader/search-routes.tsx';
 import { renderErrorPage } from './reader/error-response.tsx';
 import type { AppDeps, WebDeps } from './web-deps.ts';
 import type { SiteView } from './view-models.ts';
@@ -48,7 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     description: config.siteDescription,
     dateStyle: { locale: config.dateLocale, numberingSystem: config.dateDigits, timeZone: config.siteTimeZone },
     sections,
-    assets: { css: assets.css, js: assets.js, fontPreload: assets.fontPreload },
+    assets: { css: assets.css, js: assets.js, fontPreload: assets.fontPreload, icon: assets.icon },
     now: clock.now(),
   });
   const siteView = async (): Promise<SiteView> => baseSite((await services.sections.list()).map(sectionLink));
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     exposeStatusRoute: false,
     pressureHandler: (request, reply) => sendError(request, reply, new AppError('SERVICE_UNAVAILABLE')),
   });
+  // Limits apply only to routes that ask for one (search, the API); cached pages need none.
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
@@ -95,6 +97,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .type(file.contentType)
       .send(file.body);
   });
+  // Browsers ask for /favicon.ico whatever the page links; send them to the real icon.
+  app.get('/favicon.ico', { compress: false }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').redirect(assets.icon, 301),
+  );
   app.get('/robots.txt', async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').send(`User-agent: *\nAllow: /\nDisallow: /api/\n`),
   );
@@ -141,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Registered after the error handlers so that the route scopes inherit them.
   await app.register(async (scope) => readerRoutes(scope, webDeps));
+  await app.register(async (scope) => searchRoutes(scope, webDeps));
   await app.register(async (scope) => {
     await scope.register(rateLimit, { max: 600, timeWindow: '1 minute', errorResponseBuilder: () => new AppError('RATE_LIMITED') });
     await apiRoutes(scope, webDeps);

@@ -20,6 +20,8 @@ export interface AssetBundle {
   js: string;
   /** URL paths of the fonts every page needs first, for <link rel=preload>. */
   fontPreload: string[];
+  /** URL path of the site icon (SVG). */
+  icon: string;
 }
 
 interface FontChoice {
@@ -95,9 +97,10 @@ export async function buildAssets(): Promise<AssetBundle> {
 
   const css = addFile(files, 'styles.css', Buffer.from(onlyOutput(cssBuild).contents), 'text/css; charset=utf-8');
   const js = addFile(files, 'main.js', Buffer.from(onlyOutput(jsBuild).contents), 'text/javascript; charset=utf-8');
+  const icon = addFile(files, 'favicon.svg', await readFile(`${clientDir}favicon.svg`), 'image/svg+xml');
   // Order the preloads as FONTS lists them, whatever order the reads finished in.
   fontPreload.sort((a, b) => preloadRank(a) - preloadRank(b));
-  return { files, css, js, fontPreload };
+  return { files, css, js, fontPreload, icon };
 }
 
 function addFile(files: Map<string, AssetFile>, fileName: string, body: Buffer, contentType: string): string {

@@ -1,6 +1,7 @@
 import type { ArticleDocument } from '../content/articles/article-document.ts';
 import type { DateStyle } from '../arabic/dates.ts';
 import type { SourceKind } from '../arabic/wire-copy.ts';
+import type { SnippetPart } from '../content/search/search-query.ts';
 
 /**
  * Plain data that routes hand to views. Views decide nothing: every URL, label and date style they
@@ -15,7 +16,7 @@ export interface SiteView {
   /** Sections in menu order, for the header navigation. */
   sections: SectionLink[];
   /** Hashed asset URLs from the asset build. */
-  assets: { css: string; js: string; fontPreload: string[] };
+  assets: { css: string; js: string; fontPreload: string[]; icon: string };
   /** The current time, so "منذ ساعتين" is testable. */
   now: Date;
 }
@@ -103,4 +104,24 @@ export interface ErrorPageView {
   status: number;
   title: string;
   message: string;
+}
+
+/** A search result: a card whose headline and passage mark the words the query found. */
+export interface SearchResultCard extends ArticleCard {
+  headlineParts: SnippetPart[];
+  snippet: SnippetPart[];
+}
+
+export interface SearchPageView {
+  /** The query as the reader typed it ('' before a search). */
+  query: string;
+  sectionSlug: string | null;
+  total: number;
+  /** 'any' when no article had every word and these have some of them. */
+  mode: 'all' | 'any';
+  results: SearchResultCard[];
+  nextPath: string | null;
+  nextFragmentPath: string | null;
+  /** An explanation when the query could not be searched (only stop words, only diacritics…). */
+  message: string | null;
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../content/clock.ts';
 import type { ContentEvents } from '../content/content-events.ts';
 import type { SectionService } from '../content/sections/sections.service.ts';
 import type { TagService } from '../content/tags/tags.service.ts';
+import type { SearchService } from '../content/search/search.service.ts';
 import type { AssetBundle } from './assets.ts';
 import type { PageCache } from './page-cache.ts';
 import type { SiteView } from './view-models.ts';
@@ -14,6 +15,7 @@ export interface WebServices {
   articles: ArticleService;
   sections: SectionService;
   tags: TagService;
+  search: SearchService;
 }
 
 /** Everything buildApp needs, assembled by main.ts (or by a test). */

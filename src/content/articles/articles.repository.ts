@@ -197,3 +197,20 @@ export async function countAllArticles(db: Executor): Promise<number> {
   const row = await db.selectFrom('articles').select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** The body text of these articles, by id. */
+export async function bodyTextsByIds(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'body_text']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.body_text]));
+}
+
+/** What the search index reads of these articles. */
+export async function searchSourcesByIds(
+  db: Executor,
+  ids: readonly number[],
+): Promise<{ id: number; headline: string; dek: string | null; bodyText: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('articles').select(['id', 'headline', 'dek', 'body_text']).where('id', 'in', ids).execute();
+  return rows.map((r) => ({ id: r.id, headline: r.headline, dek: r.dek, bodyText: r.body_text }));
+}

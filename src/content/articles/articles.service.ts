@@ -7,6 +7,7 @@ import { slugify } from '../../arabic/slug.ts';
 import type { Clock } from '../clock.ts';
 import type { ContentEvents } from '../content-events.ts';
 import type { RelatedService } from '../related/related.service.ts';
+import type { SearchIndexer } from '../search/search-indexer.ts';
 import type { TagService } from '../tags/tags.service.ts';
 import { documentParagraphs, type ArticleDocument } from './article-document.ts';
 import { ARTICLE_LIMITS, type Article, type ArticleSummary, type CreateArticleResult, type NewArticleInput } from './article.ts';
@@ -19,6 +20,8 @@ import {
   listPublishedAfter,
   listPublishedByOffset,
   listPublishedTexts,
+  bodyTextsByIds,
+  searchSourcesByIds,
   summariesByIds,
   type ListPosition,
 } from './articles.repository.ts';
@@ -41,6 +44,10 @@ export interface ArticleService {
   countPublished(filter: ListFilter): Promise<number>;
   /** Published summaries of these ids, in that order (unpublished ones left out). */
   summaries(ids: readonly number[]): Promise<ArticleSummary[]>;
+  /** The body text of these articles, by id (search snippets). */
+  bodyTexts(ids: readonly number[]): Promise<Map<number, string>>;
+  /** What the search index reads of these articles (rebuilding the index). */
+  searchSources(ids: readonly number[]): Promise<{ id: number; headline: string; dek: string | null; bodyText: string }[]>;
   /** The related articles of one article, best first. */
   related(articleId: number): Promise<ArticleSummary[]>;
   /** Recomputes every published article's related list (after a bulk import). */
@@ -92,8 +99,9 @@ export function createArticleService(deps: {
   events: ContentEvents;
   tags: TagService;
   related: RelatedService;
+  search: SearchIndexer;
 }): ArticleService {
-  const { db, clock, events, tags, related } = deps;
+  const { db, clock, events, tags, related, search } = deps;
   const notAfter = () => clock.now().getTime();
 
   return {
@@ -127,15 +135,19 @@ export function createArticleService(deps: {
           updated_at: null,
           modified_at: now,
         });
+        await search.index({ id: saved.id, headline, dek: saved.dek, bodyText }, trx);
         const savedTags = await tags.ensureAll(input.tags ?? [], trx);
         await tags.setForArticle(saved.id, savedTags.map((t) => t.id), trx);
-        const relatable = { id: saved.id, sectionId: saved.sectionId, headline, bodyText, publishedAt: publishedAt ?? now };
+        const relatable = { id: saved.id, sectionId: saved.sectionId, headline, dek: saved.dek, bodyText, publishedAt: publishedAt ?? now };
         if (input.skipRelated) {
           // A bulk import computes terms and related lists once, after the last article.
         } else if (input.status === 'published') await related.refresh(relatable, trx);
         else await related.indexTerms(relatable, trx);
         return { article: saved, tagIds: savedTags.map((t) => t.id) };
       });
+      // Older stories' lists the new one should enter, after commit: derived data that a failure must not
+      // undo the publish for (a failed list stays as it was until its next refresh).
+      if (input.status === 'published' && !input.skipRelated) await related.refreshNeighbours(article.id);
       events.emit({ type: 'article.changed', articleId: article.id, sectionId: article.sectionId, tagIds });
       return { created: true, article };
     },
@@ -160,6 +172,8 @@ export function createArticleService(deps: {
     },
 
     countPublished: (filter) => countPublished(db, { ...filter, notAfter: notAfter() }),
+    bodyTexts: (ids) => bodyTextsByIds(db, ids),
+    searchSources: (ids) => searchSourcesByIds(db, ids),
     summaries: (ids) => summariesByIds(db, ids, notAfter()),
 
     async related(articleId) {

@@ -14,6 +14,18 @@ const listQuery = z.object({
   cursor: z.string().trim().min(1).max(200).optional(),
 });
 
+const searchQuery = z.object({
+  q: z.string().max(5000).optional().default(''),
+  section: z.string().trim().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  cursor: z.string().trim().min(1).max(200).optional(),
+});
+
+/** HTML-escapes text for the snippet string, whose only markup is <mark>. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 const idParam = z.object({ id: z.string().regex(/^\d{1,10}$/).transform(Number) });
 
 function fieldsOf(error: z.ZodError): Record<string, string> {
@@ -56,6 +68,33 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
     const byId = new Map(sections.map((s) => [s.id, s]));
     reply.header('cache-control', `public, max-age=30, s-maxage=${config.cdnMaxAgeSeconds}`);
     return { items: page.items.map((s) => summaryJson(s, byId)), nextCursor: page.nextCursor };
+  });
+
+  app.get('/api/v1/search', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const parsed = searchQuery.safeParse(request.query);
+    if (!parsed.success) throw new AppError('VALIDATION_FAILED', { fields: fieldsOf(parsed.error) });
+    const { q, section: sectionSlug, limit, cursor } = parsed.data;
+    const sections = await services.sections.list();
+    const section = sectionSlug === undefined ? undefined : sections.find((s) => s.slug === sectionSlug);
+    if (sectionSlug !== undefined && !section) throw new AppError('SECTION_NOT_FOUND', { details: sectionSlug });
+    const results = await services.search.search({ q, limit, cursor: cursor ?? null, ...(section ? { sectionId: section.id } : {}) });
+    if (results.query.emptyReason) throw new AppError('SEARCH_QUERY_EMPTY');
+    const byId = new Map(sections.map((s) => [s.id, s]));
+    reply.header('cache-control', 'public, max-age=60');
+    return {
+      total: results.total,
+      mode: results.mode,
+      results: results.hits.map((hit) => ({
+        id: hit.article.id,
+        url: url(paths.article(hit.article)),
+        headline: hit.article.headline,
+        // The matched words, as written in the article, in <mark>; everything else is escaped text.
+        snippet: hit.snippet.map((p) => (p.match ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join(''),
+        publishedAt: hit.article.publishedAt.toISOString(),
+        section: sectionJson(byId.get(hit.article.sectionId)),
+      })),
+      nextCursor: results.nextCursor,
+    };
   });
 
   app.get('/api/v1/articles/:id', async (request, reply) => {

@@ -18,6 +18,7 @@ export function makeSite(overrides: Partial<SiteView> = {}): SiteView {
       css: '/assets/styles-abc.css',
       js: '/assets/main-abc.js',
       fontPreload: ['/assets/noto-naskh-arabic-arabic-400-normal-abc.woff2'],
+      icon: '/assets/favicon-abc.svg',
     },
     now: NOW,
     ...overrides,

@@ -48,6 +48,7 @@ function Document({ meta, site, children }: { meta: PageMeta; site: SiteView; ch
           <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
         ))}
         <link rel="stylesheet" href={site.assets.css} />
+        {site.assets.icon ? <link rel="icon" href={site.assets.icon} type="image/svg+xml" /> : null}
         <script type="module" src={site.assets.js} defer></script>
       </head>
       <body>

@@ -1,0 +1,105 @@
+import { analyze, analyzeWithOffsets } from '../../arabic/stem.ts';
+import { stripInvisibleControls } from '../../arabic/normalize.ts';
+import type { SearchClause } from '../../db/full-text.ts';
+
+/** Longest query text read; the rest is ignored (a reader's query is a few words). */
+export const MAX_QUERY_CHARS = 300;
+/** At most this many terms and phrases take part in one search. */
+export const MAX_CLAUSES = 24;
+
+/** A reader's query, analyzed: what the engines match, and which words to highlight. */
+export interface ParsedQuery {
+  /** The text as searched (trimmed, controls removed, cut to MAX_QUERY_CHARS). */
+  text: string;
+  clauses: SearchClause[];
+  /** Every term of the query, for highlighting and snippets. */
+  terms: Set<string>;
+  /** Why nothing can be searched, when clauses is empty. */
+  emptyReason: 'blank' | 'no-terms' | null;
+}
+
+// Straight and typographic double quotes, and Arabic guillemets, all open and close phrases.
+const QUOTE = /["“”«»„]/g;
+
+/**
+ * Reads a query the way a reader means it: words are matched through the same analyzer as the
+ * articles (so ولافروف finds لافروف and الاسلحة finds الأسلحة), text in quotes ("بيونغ يانغ") is a
+ * phrase, and nothing in it is ever taken as search-engine syntax: *, -, NEAR, AND, :, brackets
+ * and unbalanced quotes are just punctuation.
+ */
+export function parseQuery(raw: string): ParsedQuery {
+  const text = stripInvisibleControls(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
+  if (!text) return { text, clauses: [], terms: new Set(), emptyReason: 'blank' };
+  const quotes = text.match(QUOTE)?.length ?? 0;
+  // With an odd number of quotes the last one opens nothing: treat it as punctuation.
+  const pieces = text.split(QUOTE);
+  const usable = quotes % 2 === 0 ? pieces : [...pieces.slice(0, -2), pieces.slice(-2).join(' ')];
+  const clauses: SearchClause[] = [];
+  const seen = new Set<string>();
+  usable.forEach((piece, index) => {
+    const inQuotes = index % 2 === 1;
+    const terms = analyze(piece);
+    if (inQuotes && terms.length > 1) {
+      const key = terms.join(' ');
+      if (!seen.has(key)) clauses.push({ kind: 'phrase', terms });
+      seen.add(key);
+      return;
+    }
+    for (const term of terms) {
+      if (!seen.has(term)) clauses.push({ kind: 'term', term });
+      seen.add(term);
+    }
+  });
+  const limited = clauses.slice(0, MAX_CLAUSES);
+  const terms = new Set(limited.flatMap((c) => (c.kind === 'term' ? [c.term] : c.terms)));
+  return { text, clauses: limited, terms, emptyReason: limited.length === 0 ? 'no-terms' : null };
+}
+
+/** A piece of a snippet; `match` pieces are words the query found, in their original spelling. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+const SNIPPET_WORDS = 32;
+
+/**
+ * The passage of a text that best shows why it matched: the window of about 32 words holding the
+ * most distinct query terms, with those words marked as written in the article (diacritics,
+ * clitics and all). Falls back to the opening words.
+ */
+export function buildSnippet(text: string, terms: ReadonlySet<string>): SnippetPart[] {
+  const analyzed = analyzeWithOffsets(text);
+  if (analyzed.length === 0) return text ? [{ text: text.slice(0, 240), match: false }] : [];
+  let bestStart = 0;
+  let bestScore = -1;
+  for (let i = 0; i < analyzed.length; i++) {
+    if (!terms.has(analyzed[i]!.term)) continue;
+    const window = new Set<string>();
+    for (let j = i; j < Math.min(analyzed.length, i + SNIPPET_WORDS); j++) {
+      if (terms.has(analyzed[j]!.term)) window.add(analyzed[j]!.term);
+    }
+    if (window.size > bestScore) {
+      bestScore = window.size;
+      bestStart = i;
+    }
+  }
+  // Start a few words before the first match, at a word boundary.
+  const from = Math.max(0, bestStart - 4);
+  const to = Math.min(analyzed.length, from + SNIPPET_WORDS);
+  const startOffset = from === 0 ? 0 : analyzed[from]!.start;
+  const endOffset = to >= analyzed.length ? text.length : analyzed[to - 1]!.end;
+  const parts: SnippetPart[] = [];
+  if (from > 0) parts.push({ text: '… ', match: false });
+  let cursor = startOffset;
+  for (let k = from; k < to; k++) {
+    const word = analyzed[k]!;
+    if (!terms.has(word.term)) continue;
+    if (word.start > cursor) parts.push({ text: text.slice(cursor, word.start), match: false });
+    parts.push({ text: text.slice(word.start, word.end), match: true });
+    cursor = word.end;
+  }
+  if (endOffset > cursor) parts.push({ text: text.slice(cursor, endOffset), match: false });
+  if (endOffset < text.length) parts.push({ text: ' …', match: false });
+  return parts.map((p) => ({ text: p.text.replace(/\s+/g, ' '), match: p.match }));
+}
