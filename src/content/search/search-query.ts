@@ -103,3 +103,17 @@ export function buildSnippet(text: string, terms: ReadonlySet<string>): SnippetP
   if (endOffset < text.length) parts.push({ text: ' …', match: false });
   return parts.map((p) => ({ text: p.text.replace(/\s+/g, ' '), match: p.match }));
 }
+
+/** The whole of a short text (a headline) with every word the query found marked. */
+export function markMatches(text: string, terms: ReadonlySet<string>): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let cursor = 0;
+  for (const word of analyzeWithOffsets(text)) {
+    if (!terms.has(word.term)) continue;
+    if (word.start > cursor) parts.push({ text: text.slice(cursor, word.start), match: false });
+    parts.push({ text: text.slice(word.start, word.end), match: true });
+    cursor = word.end;
+  }
+  if (cursor < text.length) parts.push({ text: text.slice(cursor), match: false });
+  return parts;
+}

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { ArticleSummary } from '../articles/article.ts';
 import type { ArticleService } from '../articles/articles.service.ts';
 import type { Clock } from '../clock.ts';
-import { buildSnippet, parseQuery, type ParsedQuery, type SnippetPart } from './search-query.ts';
+import { buildSnippet, markMatches, parseQuery, type ParsedQuery, type SnippetPart } from './search-query.ts';
 import type { SearchIndexer } from './search-indexer.ts';
 
 /** One found article with the passage that shows why. */
@@ -53,11 +53,6 @@ function decodeCursor(cursor: string): number {
   return offset;
 }
 
-/** Marks the query's words in a short text such as a headline. */
-function markAll(text: string, terms: ReadonlySet<string>): SnippetPart[] {
-  return buildSnippet(text, terms);
-}
-
 /** Search for readers and programs: Arabic-aware matching, ranking, snippets. */
 export function createSearchService(deps: {
   db: Kysely<Database>;
@@ -91,7 +86,7 @@ export function createSearchService(deps: {
       const hits = summaries.map((article) => ({
         article,
         snippet: buildSnippet(bodies.get(article.id) ?? '', query.terms),
-        headline: markAll(article.headline, query.terms),
+        headline: markMatches(article.headline, query.terms),
         score: scores.get(article.id) ?? 0,
       }));
       const next = offset + request.limit;
