@@ -130,16 +130,18 @@ function sqliteIndex(): FullTextIndex {
     async search(db, query) {
       const match = fts5Match(query);
       if (!match) return { total: 0, hits: [] };
+      // CROSS JOIN fixes the order: the FTS5 match first, then each hit's article by primary key.
+      // Left to itself the planner walks every published article and probes the index per row.
       const section = query.sectionId === undefined ? sql`` : sql`AND articles.section_id = ${query.sectionId}`;
       const where = sql`article_search MATCH ${match} AND articles.status = 'published' AND articles.published_at <= ${query.now} ${section}`;
       const rows = await sql<{ id: number; score: number }>`
         SELECT articles.id AS id, -bm25(article_search, ${HEADLINE_WEIGHT}, ${DEK_WEIGHT}, ${BODY_WEIGHT}) * ${recencyFactor(query.now)} AS score
-        FROM article_search JOIN articles ON articles.id = article_search.rowid
+        FROM article_search CROSS JOIN articles ON articles.id = article_search.rowid
         WHERE ${where}
         ORDER BY score DESC, articles.id DESC
         LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
       const count = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM article_search JOIN articles ON articles.id = article_search.rowid WHERE ${where}`.execute(db);
+        SELECT count(*) AS n FROM article_search CROSS JOIN articles ON articles.id = article_search.rowid WHERE ${where}`.execute(db);
       return { total: Number(count.rows[0]?.n ?? 0), hits: rows.rows.map((r) => ({ id: r.id, score: r.score })) };
     },
     async missing(db, limit) {
