@@ -23,6 +23,8 @@ export interface Config {
   cdnMaxAgeSeconds: number;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   trustProxy: boolean;
+  /** Answer 503 while the event loop lags more than this (ms); 0 turns load shedding off. */
+  maxEventLoopDelayMs: number;
 }
 
 const envSchema = z.object({
@@ -49,6 +51,7 @@ const envSchema = z.object({
   DEMO_CONTENT: z.enum(['true', 'false', '1', '0']).default('true'),
   CDN_MAX_AGE: z.coerce.number().int().min(0).max(86400).default(60),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 /** Reads DATABASE_URL: "sqlite:PATH", a plain file path, or a postgres:// URL. */
@@ -82,5 +85,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     demoContent: e.DEMO_CONTENT === 'true' || e.DEMO_CONTENT === '1',
     cdnMaxAgeSeconds: e.CDN_MAX_AGE,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
   });
 }
