@@ -15,6 +15,8 @@ import autocannon from 'autocannon';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const RUNS = 3;
+/** The Node flags `npm start` runs the server with (keep in step with package.json). */
+const SERVER_FLAGS = ['--max-semi-space-size=4'];
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const BASE = `http://127.0.0.1:${PORT}`;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -45,7 +47,7 @@ async function main() {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   // Load the demo in its own process so that the server's peak memory is that of serving.
   execFileSync(process.execPath, [join(root, 'dist/midad.js'), 'demo'], { env, stdio: 'inherit' });
-  const server = spawn(process.execPath, [join(root, 'dist/midad.js'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server = spawn(process.execPath, [...SERVER_FLAGS, join(root, 'dist/midad.js'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   try {
     await waitForServer();
     const list = (await (await fetch(`${BASE}/api/v1/articles?limit=1`)).json()) as { items: { url: string }[] };
