@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeForMatch } from '../src/arabic/normalize.ts';
+import { demoTagsOf } from './demo-tags.ts';
 import { significantTerms } from '../src/arabic/terms.ts';
 import { minhash } from '../src/arabic/minhash.ts';
 import { fixedClock } from '../src/content/clock.ts';
@@ -50,55 +51,7 @@ interface Expectation {
 
 const SHOWN = 4;
 
-/** Tag name → spellings that count as a mention (as in scripts/make-demo-sample.ts). */
-const TAGS: Record<string, string[]> = {
-  'روسيا': ['روسيا', 'موسكو'],
-  'كوريا الشمالية': ['كوريا الشمالية', 'بيونغ يانغ'],
-  'الولايات المتحدة': ['الولايات المتحدة', 'واشنطن'],
-  'فلاديمير بوتين': ['بوتين'],
-  'سيرغي لافروف': ['لافروف'],
-  'دونالد ترامب': ['ترامب', 'ترمب'],
-  'كيم جونغ أون': ['كيم جونغ'],
-  'سوريا': ['سوريا', 'دمشق'],
-  'إيران': ['إيران', 'طهران'],
-  'تركيا': ['تركيا', 'أنقرة'],
-  'الصين': ['الصين', 'بكين'],
-  'السعودية': ['السعودية', 'الرياض'],
-  'مصر': ['مصر', 'القاهرة'],
-  'العراق': ['العراق', 'بغداد'],
-  'اليمن': ['اليمن', 'الحوثي'],
-  'إسرائيل': ['إسرائيل'],
-  'فلسطين': ['الفلسطينية', 'الفلسطيني', 'غزة'],
-  'بريطانيا': ['بريطانيا', 'لندن'],
-  'الاتحاد الأوروبي': ['الاتحاد الأوروبي'],
-  'الأمم المتحدة': ['الأمم المتحدة'],
-  'كأس العالم': ['كأس العالم', 'المونديال'],
-  'ريال مدريد': ['ريال مدريد'],
-  'برشلونة': ['برشلونة'],
-  'ليفربول': ['ليفربول'],
-  'محمد صلاح': ['محمد صلاح'],
-  'النفط': ['النفط', 'أوبك'],
-  'فيسبوك': ['فيسبوك'],
-  'آبل': ['آبل'],
-  'غوغل': ['غوغل', 'جوجل'],
-  'السينما': ['السينما', 'فيلم'],
-};
-
-function tagsOf(title: string, body: string): string[] {
-  const text = ` ${normalizeForMatch(`${title} ${title} ${body}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const mentions = (word: string) => {
-    const needle = ` ${normalizeForMatch(word)} `;
-    let count = 0;
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
-    return count;
-  };
-  return Object.entries(TAGS)
-    .map(([name, words]) => ({ name, count: words.reduce((n, w) => n + mentions(w), 0) }))
-    .filter((t) => t.count >= 2)
-    .sort((a, b) => b.count - a.count)
-    .slice(0, 4)
-    .map((t) => t.name);
-}
+const tagsOf = demoTagsOf;
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 

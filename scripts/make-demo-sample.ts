@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { normalizeForMatch } from '../src/arabic/normalize.ts';
+import { demoTagsOf } from './demo-tags.ts';
 
 const corpusPath = process.argv[2] ?? '../shared/corpus/ant-news-2018-03-01_2018-04-21.jsonl';
 const QUOTAS: Record<string, number> = {
@@ -20,39 +21,6 @@ const QUOTAS: Record<string, number> = {
 const NEIGHBOUR_WORDS = ['لافروف', 'كوريا الشمالية', 'بيونغ يانغ', 'بوتين'];
 const NEIGHBOURS_MAX = 30;
 
-/** Tag name → spellings that count as a mention (matched on normalized text, as whole words). */
-const TAGS: Record<string, string[]> = {
-  'روسيا': ['روسيا', 'موسكو'],
-  'كوريا الشمالية': ['كوريا الشمالية', 'بيونغ يانغ'],
-  'الولايات المتحدة': ['الولايات المتحدة', 'واشنطن'],
-  'فلاديمير بوتين': ['بوتين'],
-  'سيرغي لافروف': ['لافروف'],
-  'دونالد ترامب': ['ترامب', 'ترمب'],
-  'كيم جونغ أون': ['كيم جونغ'],
-  'سوريا': ['سوريا', 'دمشق'],
-  'إيران': ['إيران', 'طهران'],
-  'تركيا': ['تركيا', 'أنقرة'],
-  'الصين': ['الصين', 'بكين'],
-  'السعودية': ['السعودية', 'الرياض'],
-  'مصر': ['مصر', 'القاهرة'],
-  'العراق': ['العراق', 'بغداد'],
-  'اليمن': ['اليمن', 'الحوثي'],
-  'إسرائيل': ['إسرائيل'],
-  'فلسطين': ['الفلسطينية', 'الفلسطيني', 'غزة'],
-  'بريطانيا': ['بريطانيا', 'لندن'],
-  'الاتحاد الأوروبي': ['الاتحاد الأوروبي'],
-  'الأمم المتحدة': ['الأمم المتحدة'],
-  'كأس العالم': ['كأس العالم', 'المونديال'],
-  'ريال مدريد': ['ريال مدريد'],
-  'برشلونة': ['برشلونة'],
-  'ليفربول': ['ليفربول'],
-  'محمد صلاح': ['محمد صلاح'],
-  'النفط': ['النفط', 'أوبك'],
-  'فيسبوك': ['فيسبوك'],
-  'آبل': ['آبل'],
-  'غوغل': ['غوغل', 'جوجل'],
-  'السينما': ['السينما', 'فيلم'],
-};
 
 interface CorpusArticle {
   id: string;
@@ -102,13 +70,7 @@ for (const [section, quota] of Object.entries(QUOTAS)) {
 const lines = chosen
   .sort((a, b) => a.published.localeCompare(b.published))
   .map((a) => {
-    const text = padded(`${a.title} ${a.title} ${a.body}`);
-    const tags = Object.entries(TAGS)
-      .map(([name, words]) => ({ name, count: words.reduce((n, w) => n + mentions(text, w), 0) }))
-      .filter((t) => t.count >= 2)
-      .sort((x, y) => y.count - x.count)
-      .slice(0, 4)
-      .map((t) => t.name);
+    const tags = demoTagsOf(a.title, a.body);
     return JSON.stringify({ ...a, tags });
   });
 writeFileSync('demo/articles.jsonl', lines.join('\n') + '\n');
