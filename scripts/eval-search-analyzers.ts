@@ -1,10 +1,10 @@
 import { light10Stem } from '../src/arabic/light10.ts';
-import { normalizeForMatch, stripInvisibleControls } from '../src/arabic/normalize.ts';
+import { normalizeForMatch } from '../src/arabic/normalize.ts';
 import { analyze, stem } from '../src/arabic/stem.ts';
 import { isStopWord } from '../src/arabic/stop-words.ts';
 import { tokenize } from '../src/arabic/tokenize.ts';
 import { indexForm, type SearchClause } from '../src/db/full-text.ts';
-import { MAX_CLAUSES, MAX_QUERY_CHARS } from '../src/content/search/search-query.ts';
+import { parseQuery } from '../src/content/search/search-query.ts';
 
 /** Text to search terms, in order, repeats kept: one function for indexing and querying alike. */
 export type Analyzer = (text: string) => string[];
@@ -50,37 +50,9 @@ export const normalizeOnlyAnalyzer: Analyzer = cachedWordAnalyzer((word) => {
   return normalized === '' || isStopWord(normalized) ? '' : normalized;
 });
 
-// Straight and typographic double quotes and guillemets, as in parseQuery.
-const QUOTE = /["“”«»„]/g;
-
-/**
- * parseQuery's clauses (src/content/search/search-query.ts) with the analyzer as a parameter, so that
- * every system reads a query the same way: quoted text is a phrase, an unbalanced last quote is
- * punctuation, repeated terms count once, at most MAX_CLAUSES clauses. The evaluation checks that
- * this gives parseQuery's own clauses for `oursAnalyzer`.
- */
+/** parseQuery's clauses with another analyzer, so that every system reads a query the same way. */
 export function parseClauses(raw: string, analyzer: Analyzer): SearchClause[] {
-  const text = stripInvisibleControls(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
-  if (!text) return [];
-  const quotes = text.match(QUOTE)?.length ?? 0;
-  const pieces = text.split(QUOTE);
-  const usable = quotes % 2 === 0 ? pieces : [...pieces.slice(0, -2), pieces.slice(-2).join(' ')];
-  const clauses: SearchClause[] = [];
-  const seen = new Set<string>();
-  usable.forEach((piece, index) => {
-    const terms = analyzer(piece);
-    if (index % 2 === 1 && terms.length > 1) {
-      const key = terms.join(' ');
-      if (!seen.has(key)) clauses.push({ kind: 'phrase', terms });
-      seen.add(key);
-      return;
-    }
-    for (const term of terms) {
-      if (!seen.has(term)) clauses.push({ kind: 'term', term });
-      seen.add(term);
-    }
-  });
-  return clauses.slice(0, MAX_CLAUSES);
+  return parseQuery(raw, analyzer).clauses;
 }
 
 /** The FTS5 MATCH expression the product builds (full-text.ts `fts5Match`): every clause quoted. */

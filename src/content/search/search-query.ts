@@ -27,7 +27,7 @@ const QUOTE = /["“”«»„]/g;
  * phrase, and nothing in it is ever taken as search-engine syntax: *, -, NEAR, AND, :, brackets
  * and unbalanced quotes are just punctuation.
  */
-export function parseQuery(raw: string): ParsedQuery {
+export function parseQuery(raw: string, analyzer: (text: string) => string[] = analyze): ParsedQuery {
   const text = stripInvisibleControls(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
   if (!text) return { text, clauses: [], terms: new Set(), emptyReason: 'blank' };
   const quotes = text.match(QUOTE)?.length ?? 0;
@@ -38,7 +38,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const seen = new Set<string>();
   usable.forEach((piece, index) => {
     const inQuotes = index % 2 === 1;
-    const terms = analyze(piece);
+    const terms = analyzer(piece);
     if (inQuotes && terms.length > 1) {
       const key = terms.join(' ');
       if (!seen.has(key)) clauses.push({ kind: 'phrase', terms });
