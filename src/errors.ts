@@ -43,6 +43,69 @@ export const ERROR_CATALOG = {
     status: 400,
     message: { ar: 'تعذّر استيراد الملف.', en: 'The file could not be imported.' },
   },
+  AUTH_REQUIRED: {
+    status: 401,
+    message: { ar: 'يجب تسجيل الدخول أولاً، أو انتهت الجلسة؛ سجّل الدخول ثم أعد المحاولة.', en: 'Sign in first (or the session expired), then try again.' },
+  },
+  LOGIN_FAILED: {
+    status: 401,
+    message: { ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.', en: 'The e-mail address or the password is wrong.' },
+  },
+  LOGIN_THROTTLED: {
+    status: 429,
+    message: { ar: 'محاولات دخول فاشلة كثيرة؛ انتظر ربع ساعة ثم أعد المحاولة.', en: 'Too many failed sign-ins; wait 15 minutes and try again.' },
+  },
+  FORBIDDEN: {
+    status: 403,
+    message: { ar: 'ليست لديك صلاحية القيام بهذا العمل.', en: 'Your role does not allow this action.' },
+  },
+  CSRF_INVALID: {
+    status: 403,
+    message: { ar: 'انتهت صلاحية النموذج أو لم يُرسل من موقعنا؛ أعد تحميل الصفحة وحاول مرة أخرى.', en: 'The form token is missing or invalid; reload the page and try again.' },
+  },
+  USER_EXISTS: {
+    status: 409,
+    message: { ar: 'يوجد حساب بهذا البريد الإلكتروني.', en: 'An account with this e-mail address exists.' },
+  },
+  USER_NOT_FOUND: {
+    status: 404,
+    message: { ar: 'الحساب غير موجود.', en: 'The account does not exist.' },
+  },
+  ARTICLE_VERSION_CONFLICT: {
+    status: 409,
+    message: {
+      ar: 'عدّل شخص آخر هذا المقال بعد أن فتحته؛ لم تُحفظ تغييراتك فوق تغييراته. انسخ ما كتبت ثم أعد تحميل المقال.',
+      en: 'Someone else changed this article after you opened it; your save was not applied over theirs.',
+    },
+  },
+  ARTICLE_TRANSITION_INVALID: {
+    status: 409,
+    message: { ar: 'لا يمكن نقل المقال إلى هذه الحالة من حالته الحالية.', en: 'The article cannot move to that state from its current state.' },
+  },
+  REVISION_NOT_FOUND: {
+    status: 404,
+    message: { ar: 'النسخة المطلوبة من المقال غير موجودة.', en: 'The requested revision does not exist.' },
+  },
+  MEDIA_NOT_FOUND: {
+    status: 404,
+    message: { ar: 'الصورة غير موجودة.', en: 'The image does not exist.' },
+  },
+  MEDIA_TOO_LARGE: {
+    status: 413,
+    message: { ar: 'الملف أكبر من 20 ميغابايت؛ صغّره ثم أعد رفعه.', en: 'The file is larger than 20 MB.' },
+  },
+  MEDIA_TYPE_UNSUPPORTED: {
+    status: 415,
+    message: { ar: 'نوع الملف غير مدعوم؛ ارفع صورة JPEG أو PNG أو WebP أو AVIF.', en: 'Unsupported file type; upload a JPEG, PNG, WebP or AVIF image.' },
+  },
+  MEDIA_INVALID: {
+    status: 400,
+    message: { ar: 'تعذّرت قراءة الصورة: الملف تالف أو مقطوع أو أبعاده كبيرة جداً.', en: 'The image could not be read: damaged, truncated or too many pixels.' },
+  },
+  MEDIA_IN_USE: {
+    status: 409,
+    message: { ar: 'الصورة مستخدمة في مقالات؛ أزلها منها أولاً.', en: 'The image is used by articles; remove it from them first.' },
+  },
   RATE_LIMITED: {
     status: 429,
     message: { ar: 'طلبات كثيرة في وقت قصير؛ انتظر قليلاً ثم أعد المحاولة.', en: 'Too many requests; wait a moment and try again.' },

@@ -11,6 +11,13 @@ export interface Database {
   article_tags: ArticleTagsTable;
   article_terms: ArticleTermsTable;
   related_articles: RelatedArticlesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+  article_revisions: ArticleRevisionsTable;
+  article_notes: ArticleNotesTable;
+  site_settings: SiteSettingsTable;
 }
 
 export interface SectionsTable {
@@ -54,6 +61,14 @@ export interface ArticlesTable {
   updated_at: number | null;
   /** Last change of the row of any kind (caches, ETags). */
   modified_at: number;
+  /** Who started it in the newsroom; null for imports and deleted accounts. */
+  author_id: number | null;
+  /** When a scheduled article goes live (status 'scheduled'); published_at is set then. */
+  scheduled_at: number | null;
+  /** Bumped by every save; a save naming an older version is refused (two editors, one article). */
+  version: Generated<number>;
+  featured_media_id: number | null;
+  featured_alt: string | null;
 }
 
 export interface ArticleTagsTable {
@@ -73,6 +88,83 @@ export interface RelatedArticlesTable {
   related_id: number;
   position: number;
   score: number;
+}
+
+export type UserRole = 'admin' | 'editor' | 'writer';
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-cased and trimmed. */
+  email: string;
+  name: string;
+  role: UserRole;
+  /** argon2id PHC string. */
+  password_hash: string;
+  password_changed_at: number;
+  disabled_at: number | null;
+  created_at: number;
+  modified_at: number;
+}
+
+export interface SessionsTable {
+  /** sha-256 (hex) of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  account_key: string;
+  ip: string;
+  /** 1 or 0 (one representation on both engines). */
+  succeeded: number;
+  at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  user_id: number | null;
+  action: string;
+  subject: string | null;
+  ip: string | null;
+  /** JSON object. */
+  details: string | null;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  number: number;
+  user_id: number | null;
+  created_at: number;
+  reason: string;
+  /** JSON of the RevisionSnapshot. */
+  snapshot: string;
+}
+
+export type ArticleNoteKind = 'correction' | 'clarification' | 'update';
+
+export interface ArticleNotesTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: ArticleNoteKind;
+  text: string;
+  user_id: number | null;
+  created_at: number;
+}
+
+export interface SiteSettingsTable {
+  key: string;
+  /** JSON value. */
+  value: string;
+  updated_at: number;
+  updated_by: number | null;
 }
 
 /** Which engine a Kysely instance talks to; only db/ code may branch on it. */

@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import * as initial from './migrations/2026-11-29-0001-initial.ts';
 import * as search from './migrations/2026-11-29-0002-search.ts';
 import * as related from './migrations/2026-11-29-0003-related.ts';
+import * as newsroom from './migrations/2026-11-30-0005-newsroom.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-29-0001-initial': initial,
   '2026-11-29-0002-search': search,
   '2026-11-29-0003-related': related,
+  '2026-11-30-0005-newsroom': newsroom,
 };
 
 function migratorFor(db: Db): Migrator {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ArticlesTable, Database } from '../../db/database.ts';
 import type { ArticleDocument } from './article-document.ts';
 import type { Article, ArticleSummary } from './article.ts';
@@ -70,7 +70,7 @@ export async function findArticleByContentHash(db: Executor, hash: string): Prom
 /** Inserts an article row and returns it. */
 export async function insertArticle(
   db: Executor,
-  values: Omit<ArticlesTable, 'id'>,
+  values: Omit<Insertable<ArticlesTable>, 'id'>,
 ): Promise<Article> {
   const row = await db.insertInto('articles').values(values).returningAll().executeTakeFirstOrThrow();
   return toArticle(row);

@@ -134,6 +134,8 @@ export function createArticleService(deps: {
           published_at: publishedAt,
           updated_at: null,
           modified_at: now,
+          author_id: null,
+          scheduled_at: null,
         });
         await search.index({ id: saved.id, headline, dek: saved.dek, bodyText }, trx);
         const savedTags = await tags.ensureAll(input.tags ?? [], trx);
