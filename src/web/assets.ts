@@ -22,6 +22,8 @@ export interface AssetBundle {
   fontPreload: string[];
   /** URL path of the site icon (SVG). */
   icon: string;
+  /** The newsroom's own script (editor, autosave) and stylesheet: never loaded on reader pages. */
+  newsroom: { css: string; js: string };
 }
 
 interface FontChoice {
@@ -73,7 +75,8 @@ export async function buildAssets(): Promise<AssetBundle> {
   );
 
   const styles = await readFile(`${clientDir}styles.css`, 'utf8');
-  const [cssBuild, jsBuild] = await Promise.all([
+  const newsroomStyles = await readFile(`${clientDir}newsroom/newsroom.css`, 'utf8');
+  const [cssBuild, jsBuild, newsroomCssBuild, newsroomJsBuild] = await Promise.all([
     esbuild.build({
       stdin: { contents: `${fontFaces.sort().join('\n')}\n${styles}`, loader: 'css', resolveDir: clientDir },
       bundle: true,
@@ -93,14 +96,37 @@ export async function buildAssets(): Promise<AssetBundle> {
       target: 'es2019',
       logLevel: 'silent',
     }),
+    // The newsroom stylesheet comes after the reader's on newsroom pages (fonts and base rules are shared).
+    esbuild.build({
+      stdin: { contents: newsroomStyles, loader: 'css', resolveDir: `${clientDir}newsroom/` },
+      bundle: true,
+      minify: true,
+      write: false,
+      target: CSS_TARGET,
+      logLevel: 'silent',
+    }),
+    esbuild.build({
+      entryPoints: [`${clientDir}newsroom/newsroom.ts`],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      minify: true,
+      write: false,
+      target: 'es2020',
+      logLevel: 'silent',
+    }),
   ]);
 
   const css = addFile(files, 'styles.css', Buffer.from(onlyOutput(cssBuild).contents), 'text/css; charset=utf-8');
   const js = addFile(files, 'main.js', Buffer.from(onlyOutput(jsBuild).contents), 'text/javascript; charset=utf-8');
+  const newsroom = {
+    css: addFile(files, 'newsroom.css', Buffer.from(onlyOutput(newsroomCssBuild).contents), 'text/css; charset=utf-8'),
+    js: addFile(files, 'newsroom.js', Buffer.from(onlyOutput(newsroomJsBuild).contents), 'text/javascript; charset=utf-8'),
+  };
   const icon = addFile(files, 'favicon.svg', await readFile(`${clientDir}favicon.svg`), 'image/svg+xml');
   // Order the preloads as FONTS lists them, whatever order the reads finished in.
   fontPreload.sort((a, b) => preloadRank(a) - preloadRank(b));
-  return { files, css, js, fontPreload, icon };
+  return { files, css, js, fontPreload, icon, newsroom };
 }
 
 function addFile(files: Map<string, AssetFile>, fileName: string, body: Buffer, contentType: string): string {

@@ -10,13 +10,14 @@ interface Manifest {
   js: string;
   fontPreload: string[];
   icon: string;
+  newsroom: { css: string; js: string };
   files: Record<string, { file: string; contentType: string }>;
 }
 
 /** Writes a built asset bundle to a folder, with a manifest, for `npm start` to serve without esbuild. */
 export function writeAssets(bundle: AssetBundle, dir: string): void {
   mkdirSync(dir, { recursive: true });
-  const manifest: Manifest = { css: bundle.css, js: bundle.js, fontPreload: bundle.fontPreload, icon: bundle.icon, files: {} };
+  const manifest: Manifest = { css: bundle.css, js: bundle.js, fontPreload: bundle.fontPreload, icon: bundle.icon, newsroom: bundle.newsroom, files: {} };
   for (const [urlPath, asset] of bundle.files) {
     const file = urlPath.slice(urlPath.lastIndexOf('/') + 1);
     writeFileSync(join(dir, file), asset.body);
@@ -31,5 +32,5 @@ export function readAssets(dir: string): AssetBundle {
   const files = new Map(
     Object.entries(manifest.files).map(([urlPath, { file, contentType }]) => [urlPath, { body: readFileSync(join(dir, file)), contentType }]),
   );
-  return { files, css: manifest.css, js: manifest.js, fontPreload: manifest.fontPreload, icon: manifest.icon };
+  return { files, css: manifest.css, js: manifest.js, fontPreload: manifest.fontPreload, icon: manifest.icon, newsroom: manifest.newsroom };
 }
