@@ -11,11 +11,16 @@
  * timed. The rest are written in batches of 1,000 (the article rows and tags in one transaction,
  * with the repository's insert and the tag service, exactly the rows `create` writes), then indexed
  * by the search indexer in a second transaction per batch: that second step is the "search index
- * alone" figure. Related lists are not computed for the batch-loaded articles; search does not read them.
+ * alone" figure (the indexer's multi-row indexMany, as start-up rebuilds use it). Related lists are not
+ * computed for the batch-loaded articles; search does not read them.
  *
  * Run with `npm run bench:search`. Options: SEARCH_BENCH_ARTICLES (100000), SEARCH_BENCH_FULL (200),
  * SEARCH_BENCH_CREATE (5000), SEARCH_BENCH_ROUNDS (5 timed passes over the queries), SEARCH_BENCH_STOP_MS (5000: a slower query in the warm-up pass skips the timed rounds),
  * SEARCH_BENCH_LIKE_ROUNDS (2), SEARCH_BENCH_ENGINES (sqlite,postgres). Writes bench/results/search.json.
+ * To measure queries again without loading again: SEARCH_BENCH_SQLITE_FILE (a file path) and
+ * SEARCH_BENCH_PG_URL (the URL of an existing, empty or loaded, PostgreSQL database). An empty one is
+ * loaded and kept; one that already holds SEARCH_BENCH_ARTICLES articles is only migrated and
+ * queried, and the report then has no indexing figures.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -35,7 +40,7 @@ import { createSearchIndexer, type IndexableArticle } from '../src/content/searc
 import { parseQuery } from '../src/content/search/search-query.ts';
 import { createDb } from '../src/db/connect.ts';
 import type { Db } from '../src/db/database.ts';
-import { fullTextIndexFor, type FullTextIndex } from '../src/db/full-text.ts';
+import { fullTextIndexFor, MATCH_CAP, type FullTextIndex } from '../src/db/full-text.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createServices, type Services } from '../src/main.ts';
 import { createTestDatabase, startEmbeddedPostgres } from '../test/helpers/postgres.ts';
@@ -121,9 +126,9 @@ interface Engine {
   close(): Promise<void>;
 }
 
-async function openSqlite(): Promise<Engine> {
-  const dir = mkdtempSync(join(tmpdir(), 'midad-search-bench-'));
-  const path = join(dir, 'bench.db');
+async function openSqlite(keptFile: string | undefined): Promise<Engine> {
+  const dir = keptFile ? undefined : mkdtempSync(join(tmpdir(), 'midad-search-bench-'));
+  const path = keptFile ?? join(dir!, 'bench.db');
   const db = await createDb({ kind: 'sqlite', path });
   const version = (await sql<{ v: string }>`SELECT sqlite_version() AS v`.execute(db.kysely)).rows[0]!.v;
   const size = (file: string) => (existsSync(file) ? statSync(file).size / 2 ** 20 : 0);
@@ -137,34 +142,23 @@ async function openSqlite(): Promise<Engine> {
     async settle() {},
     async close() {
       await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function openPostgres(): Promise<Engine> {
+async function openPostgres(keptUrl: string | undefined): Promise<Engine> {
+  if (keptUrl) {
+    const db = await createDb({ kind: 'postgres', url: keptUrl });
+    return { db, ...(await postgresFacts(db)), close: () => db.close() };
+  }
   const server = await startEmbeddedPostgres();
   try {
     const database = await createTestDatabase(server.url);
     const db = await createDb({ kind: 'postgres', url: database.url });
-    const version = (await sql<{ server_version: string }>`SHOW server_version`.execute(db.kysely)).rows[0]!.server_version;
     return {
       db,
-      version: `PostgreSQL ${version}`,
-      async sizeMiB() {
-        const rows = await sql<{ db: number; search: number; gin: number; articles: number }>`
-          SELECT pg_database_size(current_database()) AS db,
-                 pg_total_relation_size('article_search') AS search,
-                 pg_relation_size('article_search_document') AS gin,
-                 pg_total_relation_size('articles') AS articles`.execute(db.kysely);
-        const r = rows.rows[0]!;
-        const mib = (n: number) => Math.round(Number(n) / 2 ** 20);
-        return { database: mib(r.db), articles: mib(r.articles), articleSearch: mib(r.search), ginIndex: mib(r.gin) };
-      },
-      // Autovacuum would flush the GIN pending list and gather statistics within a minute of the load.
-      async settle() {
-        await sql`VACUUM ANALYZE`.execute(db.kysely);
-      },
+      ...(await postgresFacts(db)),
       async close() {
         await db.close();
         await database.drop();
@@ -175,6 +169,27 @@ async function openPostgres(): Promise<Engine> {
     await server.stop();
     throw error;
   }
+}
+
+async function postgresFacts(db: Db): Promise<Omit<Engine, 'db' | 'close'>> {
+  const version = (await sql<{ server_version: string }>`SHOW server_version`.execute(db.kysely)).rows[0]!.server_version;
+  return {
+    version: `PostgreSQL ${version}`,
+    async sizeMiB() {
+      const rows = await sql<{ db: number; search: number; gin: number; articles: number }>`
+        SELECT pg_database_size(current_database()) AS db,
+               pg_total_relation_size('article_search') AS search,
+               pg_relation_size('article_search_document') AS gin,
+               pg_total_relation_size('articles') AS articles`.execute(db.kysely);
+      const r = rows.rows[0]!;
+      const mib = (n: number) => Math.round(Number(n) / 2 ** 20);
+      return { database: mib(r.db), articles: mib(r.articles), articleSearch: mib(r.search), ginIndex: mib(r.gin) };
+    },
+    // Autovacuum would flush the GIN pending list and gather statistics within a minute of the load.
+    async settle() {
+      await sql`VACUUM ANALYZE`.execute(db.kysely);
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,9 +281,7 @@ async function load(
     });
     rowBatches.push(performance.now() - t);
     t = performance.now();
-    await db.kysely.transaction().execute(async (trx) => {
-      for (const source of sources) await indexer.index(source, trx);
-    });
+    await db.kysely.transaction().execute((trx) => indexer.indexMany(sources, trx));
     indexBatches.push(performance.now() - t);
     const done = from + batch.length - FULL_CREATE - IMPORT_CREATE;
     if (done % 10_000 === 0) progress(`  batches: ${done}/${articles.length - FULL_CREATE - IMPORT_CREATE}`);
@@ -290,7 +303,11 @@ interface QueryFigures {
   q: string;
   kind: string;
   section?: string;
+  /** As the service reports it: at most 1001, with totalIsLowerBound above 1000. */
   total: number;
+  totalIsLowerBound: boolean;
+  /** How many of them have every word (they come first). */
+  allTotal: number;
   mode: 'all' | 'any';
   /** Median over the timed rounds, ms. */
   serviceMs: number;
@@ -333,14 +350,17 @@ function shuffled<T>(list: readonly T[], random: () => number): T[] {
 async function runQueries(db: Db, services: Services, fullText: FullTextIndex, sectionIds: ReadonlyMap<string, number>): Promise<SearchFigures> {
   const sectionOf = (query: BenchQuery) => (query.section ? { sectionId: sectionIds.get(query.section)! } : {});
   const service = (query: BenchQuery) => services.search.search({ q: query.q, limit: LIMIT, cursor: null, ...sectionOf(query) });
-  // What the service does before it reads summaries and builds snippets: parse, then FTS (and the fallback).
-  const ftsOnly = async (query: BenchQuery) => {
+  // What the service does before it reads summaries and builds snippets: parse, then the articles with
+  // every word and, while they are no more than MATCH_CAP, those with some (to fill the page and count).
+  const ftsStatements = async (executor: typeof db.kysely, query: BenchQuery) => {
     const parsed = parseQuery(query.q);
-    const base = { clauses: parsed.clauses, now: NOW.getTime(), limit: LIMIT, offset: 0, ...sectionOf(query) };
-    const found = await fullText.search(db.kysely, { ...base, mode: 'all' });
-    if (found.total === 0 && parsed.clauses.length > 1) return fullText.search(db.kysely, { ...base, mode: 'any' });
-    return found;
+    const base = { clauses: parsed.clauses, now: NOW.getTime(), offset: 0, ...sectionOf(query) };
+    const all = await fullText.search(executor, { ...base, mode: 'all', limit: LIMIT });
+    if (parsed.clauses.length < 2 || all.total > MATCH_CAP) return all;
+    const some = await fullText.search(executor, { ...base, mode: 'partial', limit: LIMIT - all.hits.length });
+    return { total: all.total + some.total, hits: [...all.hits, ...some.hits] };
   };
+  const ftsOnly = (query: BenchQuery) => ftsStatements(db.kysely, query);
   const like = (query: BenchQuery) => fullText.likeBaseline(db.kysely, likeText(query), LIMIT);
 
   const queries = BENCH_QUERIES;
@@ -349,7 +369,8 @@ async function runQueries(db: Db, services: Services, fullText: FullTextIndex, s
     fts: new Map<BenchQuery, number[]>(queries.map((q) => [q, []])),
     like: new Map<BenchQuery, number[]>(queries.map((q) => [q, []])),
   };
-  const facts = new Map<BenchQuery, { total: number; mode: 'all' | 'any'; likeHits: number }>();
+  type Facts = Pick<QueryFigures, 'total' | 'totalIsLowerBound' | 'allTotal' | 'mode' | 'likeHits'>;
+  const facts = new Map<BenchQuery, Facts>();
   const time = async (list: number[], work: () => Promise<unknown>) => {
     const t = performance.now();
     await work();
@@ -366,7 +387,7 @@ async function runQueries(db: Db, services: Services, fullText: FullTextIndex, s
     const result = await service(query);
     const ms = performance.now() - t;
     probeMs[query.q] = Math.round(ms * 100) / 100;
-    facts.set(query, { total: result.total, mode: result.mode, likeHits: 0 });
+    facts.set(query, { total: result.total, totalIsLowerBound: result.totalIsLowerBound, allTotal: result.allTotal, mode: result.mode, likeHits: 0 });
     if (ms > STOP_MS) {
       stopped = { q: query.q, ms: Math.round(ms) };
       progress(`  "${query.q}" took ${Math.round(ms)} ms (> ${STOP_MS} ms): no timed rounds on this engine`);
@@ -375,13 +396,10 @@ async function runQueries(db: Db, services: Services, fullText: FullTextIndex, s
     await ftsOnly(query);
   }
   const plans: SearchFigures['plans'] = {};
-  const explained = [queries.find((q) => q.kind === 'name'), queries.find((q) => q.kind === 'common'), queries.find((q) => q.q === stopped?.q)];
+  const explained = [...(['name', 'common', 'phrase', 'fallback'] as const).map((kind) => queries.find((q) => q.kind === kind)), queries.find((q) => q.q === stopped?.q)];
   for (const query of new Set(explained)) {
     if (!query) continue;
-    plans[query.q] = await explainStatements(db.kysely, db.dialect, (recording) => {
-      const parsed = parseQuery(query.q);
-      return fullText.search(recording, { clauses: parsed.clauses, mode: 'all', now: NOW.getTime(), limit: LIMIT, offset: 0, ...sectionOf(query) });
-    });
+    plans[query.q] = await explainStatements(db.kysely, db.dialect, (recording) => ftsStatements(recording, query));
   }
   const random = seededRandom(SEED + 1);
   for (let round = 0; round < (stopped ? 0 : ROUNDS); round++) {
@@ -393,7 +411,7 @@ async function runQueries(db: Db, services: Services, fullText: FullTextIndex, s
     const hits = (await like(query)).length;
     const known = facts.get(query);
     if (known) known.likeHits = hits;
-    else facts.set(query, { total: NaN, mode: 'all', likeHits: hits });
+    else facts.set(query, { total: NaN, totalIsLowerBound: false, allTotal: NaN, mode: 'all', likeHits: hits });
   }
   for (let round = 0; round < LIKE_ROUNDS; round++) {
     for (const query of shuffled(queries, random)) await time(times.like.get(query)!, () => like(query));
@@ -434,6 +452,8 @@ async function runQueries(db: Db, services: Services, fullText: FullTextIndex, s
       kind: query.kind,
       ...(query.section ? { section: query.section } : {}),
       total: facts.get(query)!.total,
+      totalIsLowerBound: facts.get(query)!.totalIsLowerBound,
+      allTotal: facts.get(query)!.allTotal,
       mode: facts.get(query)!.mode,
       serviceMs: latency(times.service.get(query)!).p50,
       ftsMs: latency(times.fts.get(query)!).p50,
@@ -449,7 +469,8 @@ async function runQueries(db: Db, services: Services, fullText: FullTextIndex, s
 interface EngineFigures {
   version: string;
   articles: number;
-  indexing: Loaded;
+  /** null when the run reused a loaded database (SEARCH_BENCH_SQLITE_FILE, SEARCH_BENCH_PG_URL). */
+  indexing: Loaded | null;
   sizeMiB: Record<string, number>;
   search: SearchFigures;
   seconds: { load: number; queries: number };
@@ -457,10 +478,11 @@ interface EngineFigures {
 
 async function runEngine(dialect: 'sqlite' | 'postgres', articles: readonly GeneratedArticle[]): Promise<EngineFigures> {
   progress(`\n[${dialect}] starting`);
-  const engine = dialect === 'sqlite' ? await openSqlite() : await openPostgres();
+  const engine = dialect === 'sqlite' ? await openSqlite(env.SEARCH_BENCH_SQLITE_FILE) : await openPostgres(env.SEARCH_BENCH_PG_URL);
   try {
     const { db } = engine;
     await migrateToLatest(db);
+    const loaded = await db.kysely.selectFrom('articles').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     const clock = fixedClock(NOW);
     const services = createServices({ db, clock, events: createContentEvents() });
     const fullText = fullTextIndexFor(db.dialect);
@@ -469,7 +491,9 @@ async function runEngine(dialect: 'sqlite' | 'postgres', articles: readonly Gene
     for (const { key, name } of CORPUS_SECTIONS) sectionIds.set(key, (await services.sections.ensure(name)).id);
 
     let t = performance.now();
-    const indexing = await load(db, services, indexer, articles, sectionIds);
+    const reused = Number(loaded.n) === articles.length;
+    if (reused) progress(`  reusing the ${articles.length} articles already loaded`);
+    const indexing = reused ? null : await load(db, services, indexer, articles, sectionIds);
     await engine.settle();
     const loadSeconds = (performance.now() - t) / 1000;
     const count = await services.articles.countAll();
@@ -523,7 +547,7 @@ function printReport(engines: Record<string, EngineFigures>, machine: string): v
     ['search index alone (batches of 1000)', 'searchIndexOnly'],
   ];
   for (const [label, key] of indexRows) {
-    console.log(`${label.padEnd(40)}${Object.values(engines).map((e) => pad(`${e.indexing[key].perSecond}`, 10)).join('')}`);
+    console.log(`${label.padEnd(40)}${Object.values(engines).map((e) => pad(e.indexing ? `${e.indexing[key].perSecond}` : 'reused', 10)).join('')}`);
   }
   console.log('\nby kind, p50 ms (service / FTS / LIKE)');
   for (const [name, e] of Object.entries(engines)) {

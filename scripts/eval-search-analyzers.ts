@@ -1,6 +1,6 @@
 import { light10Stem } from '../src/arabic/light10.ts';
 import { normalizeForMatch } from '../src/arabic/normalize.ts';
-import { analyze, stem } from '../src/arabic/stem.ts';
+import { analyze, spellingVariantTerms, stem } from '../src/arabic/stem.ts';
 import { isStopWord } from '../src/arabic/stop-words.ts';
 import { tokenize } from '../src/arabic/tokenize.ts';
 import { indexForm, type SearchClause } from '../src/db/full-text.ts';
@@ -13,17 +13,18 @@ export type Analyzer = (text: string) => string[];
 export const oursAnalyzer: Analyzer = analyze;
 
 // Words repeat endlessly in a corpus; one cache per analyzer keeps a full run to seconds.
-function cachedWordAnalyzer(termOf: (word: string) => string): Analyzer {
-  const cache = new Map<string, string>();
+function cachedWordAnalyzer(termOf: (word: string) => string | readonly string[]): Analyzer {
+  const cache = new Map<string, readonly string[]>();
   return (text) => {
     const terms: string[] = [];
     for (const token of tokenize(text)) {
-      let term = cache.get(token.text);
-      if (term === undefined) {
-        term = termOf(token.text);
-        cache.set(token.text, term);
+      let wordTerms = cache.get(token.text);
+      if (wordTerms === undefined) {
+        const result = termOf(token.text);
+        wordTerms = typeof result === 'string' ? (result === '' ? [] : [result]) : result;
+        cache.set(token.text, wordTerms);
       }
-      if (term !== '') terms.push(term);
+      terms.push(...wordTerms);
     }
     return terms;
   };
@@ -38,10 +39,15 @@ export const light10Analyzer: Analyzer = cachedWordAnalyzer((word) => {
   return normalized === '' || isStopWord(normalized) ? '' : light10Stem(normalized);
 });
 
-/** Midad's normalization and stemmer with no stop words at all: what the stop list costs or gains. */
+/**
+ * Midad's normalization, stemmer and spelling variants with no stop words at all: what the stop list
+ * costs or gains.
+ */
 export const oursWithoutStopWordsAnalyzer: Analyzer = cachedWordAnalyzer((word) => {
   const normalized = normalizeForMatch(word);
-  return normalized === '' ? '' : stem(normalized);
+  if (normalized === '') return '';
+  const term = stem(normalized);
+  return spellingVariantTerms().get(term) ?? term;
 });
 
 /** Normalization and stop words only, no stemming: how much the stemmers add. */

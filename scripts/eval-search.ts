@@ -15,6 +15,8 @@
  *
  * Run: node --import tsx scripts/eval-search.ts [--corpus FILE] [--queries FILE] [--out FILE]
  *      [--every N]   known-item on every Nth article only, for a quick look
+ *      [--part P]    known-item | hand: run only (a) or only (b) (default: both); the corpus is still
+ *                    loaded and checked, the skipped part is printed as skipped
  *      [--keep-db]   keep the temporary database
  *      [--db FILE]   load into FILE and keep it; an existing FILE is reused without importing again
  */
@@ -52,11 +54,15 @@ const { values: args } = parseArgs({
     queries: { type: 'string', default: resolve(root, 'scripts/search-queries.json') },
     out: { type: 'string', default: resolve(root, 'bench/results/search-eval.json') },
     every: { type: 'string', default: '1' },
+    part: { type: 'string', default: 'all' },
     'keep-db': { type: 'boolean', default: false },
     db: { type: 'string' },
   },
 });
 const every = Math.max(1, Number(args.every));
+if (!['all', 'known-item', 'hand'].includes(args.part)) throw new Error(`--part must be known-item or hand, not ${args.part}`);
+const runKnownItem = args.part !== 'hand';
+const runHand = args.part !== 'known-item';
 
 /** The notes' figures for the body-only protocol, and Midad's target. */
 const PUBLISHED = { light10: 0.72, snowball: 0.725, target: 0.76 } as const;
@@ -324,7 +330,7 @@ async function main(): Promise<void> {
   // 5. Known-item search.
   const knownItems = corpus
     .map((c, index) => ({ ...c, index, articleId: idOf.get(c.id) }))
-    .filter((c): c is typeof c & { articleId: number } => c.articleId !== undefined && c.index % every === 0);
+    .filter((c): c is typeof c & { articleId: number } => runKnownItem && c.articleId !== undefined && c.index % every === 0);
   const titleCounts = new Map<string, number>();
   for (const c of corpus) titleCounts.set(c.title.trim(), (titleCounts.get(c.title.trim()) ?? 0) + 1);
   const sharedTitles = knownItems.filter((c) => (titleCounts.get(c.title.trim()) ?? 0) > 1).length;
@@ -378,7 +384,7 @@ async function main(): Promise<void> {
   const ALL = 1_000_000;
   const unknownIds: string[] = [];
   const perQuery: QueryRow[] = [];
-  for (const hand of handQueries) {
+  for (const hand of runHand ? handQueries : []) {
     const mustFind = hand.mustFind.flatMap((id) => {
       const articleId = idOf.get(id);
       if (articleId === undefined) unknownIds.push(id);
@@ -412,7 +418,7 @@ async function main(): Promise<void> {
   // Diagnostic, not the product: how the same analyzer does if OR results fill the page behind the
   // AND results (the service falls back to OR only when AND finds nothing), or with OR alone.
   const rankingDiagnostics = { andThenOrFill: [] as number[], orOnly: [] as number[], asShipped: [] as number[] };
-  for (const [i, hand] of handQueries.entries()) {
+  for (const [i, hand] of (runHand ? handQueries : []).entries()) {
     const mustFind = hand.mustFind.flatMap((id) => idOf.get(id) ?? []);
     const { clauses } = parseQuery(hand.query);
     const all = await productQuery(kysely, 'article_search', clauses, 'all', now, CUTOFF);
@@ -543,24 +549,33 @@ function printReport(
   out.push('');
   out.push(`(a) Known-item search: each article's title as the query, ${knownItem.articles} articles (${knownItem.articlesSharingTheirTitle} share their title with another)`);
   out.push('');
-  out.push("  1. The notes' protocol: bodies only, plain bm25, title words OR'd (published: light10 0.720, Snowball 0.725)");
-  out.push(`     ${pad('system', 50)} ${pad('MRR@10', 8)} ${pad('R@10', 8)} ${pad('S@1', 8)}`);
-  for (const name of ['raw', 'norm', 'light10', 'ours', 'oursNoStop']) {
-    const s = figures.bodyScores[name]!;
-    out.push(`     ${pad(SYSTEM_LABELS[name]!, 50)} ${pad(fix(s.mrr), 8)} ${pad(fix(s.recall), 8)} ${pad(fix(s.successAt1), 8)}`);
+  if (!runKnownItem) {
+    out.push('  skipped (--part hand)');
+  } else {
+    out.push("  1. The notes' protocol: bodies only, plain bm25, title words OR'd (published: light10 0.720, Snowball 0.725)");
+    out.push(`     ${pad('system', 50)} ${pad('MRR@10', 8)} ${pad('R@10', 8)} ${pad('S@1', 8)}`);
+    for (const name of ['raw', 'norm', 'light10', 'ours', 'oursNoStop']) {
+      const s = figures.bodyScores[name]!;
+      out.push(`     ${pad(SYSTEM_LABELS[name]!, 50)} ${pad(fix(s.mrr), 8)} ${pad(fix(s.recall), 8)} ${pad(fix(s.successAt1), 8)}`);
+    }
+    out.push('');
+    out.push('  2. The product: headline + dek + body, weights 5/2/1, recency, all terms then any (LIKE: headline or body, newest first)');
+    out.push(`     ${pad('system', 50)} ${pad('MRR@10', 8)} ${pad('R@10', 8)} ${pad('S@1', 8)}`);
+    for (const name of ['like', 'light10', 'ours']) {
+      const s = figures.productScores[name]!;
+      out.push(`     ${pad(SYSTEM_LABELS[name]!, 50)} ${pad(fix(s.mrr), 8)} ${pad(fix(s.recall), 8)} ${pad(fix(s.successAt1), 8)}`);
+    }
+    const bodyOurs = figures.bodyScores.ours!.mrr;
+    const productOurs = figures.productScores.ours!.mrr;
+    out.push('');
+    out.push(`  Target MRR@10 >= ${PUBLISHED.target}: notes' protocol ${fix(bodyOurs)} → ${bodyOurs >= PUBLISHED.target ? 'MET' : 'NOT MET'}; product ${fix(productOurs)} → ${productOurs >= PUBLISHED.target ? 'MET' : 'NOT MET'}`);
   }
   out.push('');
-  out.push('  2. The product: headline + dek + body, weights 5/2/1, recency, all terms then any (LIKE: headline or body, newest first)');
-  out.push(`     ${pad('system', 50)} ${pad('MRR@10', 8)} ${pad('R@10', 8)} ${pad('S@1', 8)}`);
-  for (const name of ['like', 'light10', 'ours']) {
-    const s = figures.productScores[name]!;
-    out.push(`     ${pad(SYSTEM_LABELS[name]!, 50)} ${pad(fix(s.mrr), 8)} ${pad(fix(s.recall), 8)} ${pad(fix(s.successAt1), 8)}`);
+  if (!runHand) {
+    out.push('(b) Hand-written queries: skipped (--part known-item)');
+    console.log(out.join('\n'));
+    return;
   }
-  const bodyOurs = figures.bodyScores.ours!.mrr;
-  const productOurs = figures.productScores.ours!.mrr;
-  out.push('');
-  out.push(`  Target MRR@10 >= ${PUBLISHED.target}: notes' protocol ${fix(bodyOurs)} → ${bodyOurs >= PUBLISHED.target ? 'MET' : 'NOT MET'}; product ${fix(productOurs)} → ${productOurs >= PUBLISHED.target ? 'MET' : 'NOT MET'}`);
-  out.push('');
   const first = figures.handScores.ours!;
   out.push(`(b) Hand-written queries: ${first.queries} queries, ${first.variants} variants (product setting; recall@10 of each query's must-find articles)`);
   out.push(`     ${pad('system', 50)} ${pad('R@10', 8)} ${pad('all', 8)} ${pad('var R@10', 9)} ${pad('var =top10', 11)} ${pad('var =set', 9)}`);

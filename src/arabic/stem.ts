@@ -1,5 +1,6 @@
 import { wordFrequency } from './lexicon.ts';
 import { normalizeForMatch } from './normalize.ts';
+import { COMPOUND_SPELLINGS, SPELLING_VARIANTS } from './spelling-variants.ts';
 import { isStopWord } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -10,6 +11,27 @@ export interface AnalyzedTerm {
   end: number;
 }
 
+// The light stemmer, rule by rule. Input is a word already passed through normalizeForMatch (harakat and
+// tatweel removed, alef forms folded to ا, ى → ي, ة → ه). Every rule that could cut a letter off a name
+// or a word of its own asks the frozen news lexicon (lexicon.ts) first, so that words and names stay
+// whole (وزير, واشنطن, بيونغ, لبنان, بوتين) while their clitic forms (ولافروف, بلافروف, للافروف) meet
+// them. Word counts cited in these comments are those of that lexicon (ANT news corpus).
+//
+//   1. Proclitics: و ف, then لل, then ب ك ل, each only where the lexicon prefers the rest (isProclitic).
+//   2. The article ال, unless it is part of the word: ألمانيا, إلكتروني, آلاف (takesArticle).
+//   3. Endings before the suffix list: the verb plural وا (قتلوا → قتل), the construct plural و
+//      (مسلحو → مسلح), the accusative/country ending ا (روسيا → روسي, عددا → عدد), which also joins a
+//      country in ـا to its nisba adjective (أمريكا → أمريكي, فرنسا → فرنسي).
+//   4. Suffixes, longest first, each only if the lexicon knows what remains: pronouns, dual and plural
+//      endings, the nisba, ta marbuta; ت before a pronoun or a dual ending is ة (زيارته, الكوريتين); and
+//      last the feminine past ت of a verb (أعلنت → أعلن), only for verbs the lexicon sees in the present.
+//   5. The present tense of a verb (يعلن, تكشف, يلتقي) is taken to its past (أعلن, كشف, التقى) when the
+//      lexicon knows that past as the more frequent form: headlines write the present, bodies the past.
+//   6. Spelling variants (spelling-variants.ts): the stem of ترمب is that of ترامب, the one word بيونغيانغ
+//      is the two words بيونغ يانغ (applied to the terms of analyze(), after the stemmer).
+//
+// Latin words and numbers are not stemmed; a proclitic written before them with tatweel is dropped.
+
 const ARTICLE = 'ال';
 
 // A word's frequency with and without the definite article, so that a stem is judged by all the ways
@@ -17,6 +39,9 @@ const ARTICLE = 'ال';
 function familyFrequency(word: string): number {
   return wordFrequency(word) + wordFrequency(ARTICLE + word);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 1–2. Proclitics and the article
 
 // How much evidence there is for `rest` as a word of its own: its own frequency, plus that of the word
 // behind the article when `rest` carries one (بالمسيرات → المسيرات, مسيرات).
@@ -41,6 +66,19 @@ function isProclitic(word: string): boolean {
   return word.startsWith('و') || (rest.startsWith(ARTICLE) && rest.length >= 4);
 }
 
+// A word whose own ال is part of it takes the article on top of it: الألعاب (185) beside ألعاب (63),
+// الإلكتروني (257) beside إلكتروني (59), الألماني (492) for ألمانيا (461). Such a word keeps its ال, so
+// that ألمانيا, الألمانية and بألمانيا meet (on الماني, not on مان), and آلاف with الآلاف (not on اف).
+// The doubled form must be seen at least a fifth as often as the word itself, so that a chance
+// spelling does not count: الألغاز "the riddles" (3) does not make الغاز "the gas" (233) keep its ال.
+const RADICAL_ARTICLE_SHARE = 5;
+function takesArticle(word: string): boolean {
+  const needed = Math.max(2, wordFrequency(word) / RADICAL_ARTICLE_SHARE);
+  if (wordFrequency(ARTICLE + word) >= needed) return true;
+  // A country in ـا is doubled in its adjective: ألمانيا → الألماني.
+  return word.length >= 6 && word.endsWith('ا') && wordFrequency(ARTICLE + word.slice(0, -1)) >= needed;
+}
+
 function stripProclitics(word: string): string {
   let stem = word;
   if ((stem.startsWith('و') || stem.startsWith('ف')) && isProclitic(stem)) stem = stem.slice(1);
@@ -53,16 +91,22 @@ function stripProclitics(word: string): string {
   if ((stem.startsWith('ب') || stem.startsWith('ك') || stem.startsWith('ل')) && isProclitic(stem)) {
     stem = stem.slice(1);
   }
-  // The article is removed whenever 2 letters remain, as in light10: it is almost never part of a word.
-  if (stem.startsWith(ARTICLE) && stem.length >= 4) stem = stem.slice(2);
+  // The article is removed whenever 2 letters remain, as in light10 (it is almost never part of a
+  // word), except where the lexicon shows it is (takesArticle).
+  if (stem.startsWith(ARTICLE) && stem.length >= 4 && !takesArticle(stem)) stem = stem.slice(2);
   return stem;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 3–4. Endings and suffixes
 
 // light10's suffixes, in its order: dual and plural endings, pronouns (ها ه), the nisba (ي, and يه for
 // ية) and ta marbuta (ة is ه once normalized, so light10's ية and ة never match here). The plural
 // pronouns هما and هم are added in front.
 const SUFFIXES = ['هما', 'هم', 'ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
-const PRONOUNS: ReadonlySet<string> = new Set(['هما', 'هم', 'ها', 'ه']);
+// Endings before which a ta marbuta is written ت: pronouns (زيارته، قمتهما) and the dual (الكوريتين،
+// مباراتين).
+const TA_MARBUTA_AS_TA: ReadonlySet<string> = new Set(['هما', 'هم', 'ها', 'ه', 'ان', 'ين']);
 // Each removal leaves at least 3 letters: most Arabic roots have three, so a shorter stem is a guess.
 const MIN_STEM = 3;
 // A word written 10 times more often than what would remain is a name or a word of its own
@@ -71,18 +115,67 @@ const PROTECT_RATIO = 10;
 // Accusative and dual-construct endings in ا (روسيا، وزيرا، كوريا) join their word's other forms
 // (الروسي، وزير، الكورية) once removed; shorter words keep it (دنيا، جدا), and so does the pronoun ها.
 const MIN_LENGTH_FOR_FINAL_ALEF = 5;
+// A four-letter word in ا loses it only where the lexicon knows the rest better: عددا → عدد, عاما → عام,
+// هدفا → هدف, while دوما (the town), روما and دنيا keep it.
+const SHORT_FINAL_ALEF_LENGTH = 4;
+
+/**
+ * Whether the lexicon sees `past` (a past-tense stem: كشف, أعلن, استهدف) in the present tense, يـ or تـ
+ * before it (يكشف, تعلن, يستهدف; أفعل and افتعل lose their alef there). Names ending like a verb
+ * (بيروت, بولتون, نويرت) have no present tense, so their ت and وا are never taken for verb endings.
+ */
+function hasPresentTense(past: string): boolean {
+  const bare = past.startsWith('ا') ? past.slice(1) : past;
+  return wordFrequency(`ي${bare}`) + wordFrequency(`ت${bare}`) > 0;
+}
+
+/**
+ * Rule 3a: the plural endings وا and و, which stand for a whole plural. Returns the stem of the plural,
+ * or undefined when neither applies.
+ */
+function stripPluralWaw(word: string): string | undefined {
+  // The verb plural وا (قتلوا، غادروا، أصيبوا): removed from a verb the lexicon knows in the present
+  // (يقتل), so that فرانسوا (François) is not read as فرانس.
+  if (word.length >= 5 && word.endsWith('وا')) {
+    const verb = word.slice(0, -2);
+    if (hasPresentTense(verb) && !isStopWord(verb) && familyFrequency(verb) * PROTECT_RATIO >= familyFrequency(word)) {
+      return stripSuffixes(verb);
+    }
+  }
+  // The construct plural و (مسلحو المعارضة، مسؤولو الوزارة، لاعبو الفريق) is the plural in ين/ون whose
+  // ن is dropped before a noun: it joins that plural when the lexicon knows it better than the word
+  // (so ماريو, روبرتو, ميلانو, whose ين/ون forms are unseen, keep their و).
+  if (word.length >= 5 && word.endsWith('و') && !word.endsWith('وو')) {
+    const base = word.slice(0, -1);
+    if (!isStopWord(base) && familyFrequency(`${base}ين`) + familyFrequency(`${base}ون`) > familyFrequency(word)) {
+      return stripSuffixes(`${base}ين`);
+    }
+  }
+  return undefined;
+}
+
+/** Rule 3b: the accusative and country ending ا (not the pronoun ها). */
+function stripFinalAlef(word: string): string {
+  if (!word.endsWith('ا') || word.endsWith('ها')) return word;
+  const rest = word.slice(0, -1);
+  if (word.length === SHORT_FINAL_ALEF_LENGTH) return familyFrequency(rest) > familyFrequency(word) ? rest : word;
+  if (word.length < MIN_LENGTH_FOR_FINAL_ALEF) return word;
+  // A country in ـا whose adjective is its name plus ي (أمريكا / أمريكي، فرنسا / الفرنسية، أوروبا /
+  // الأوروبي) joins the adjective; روسيا, كوريا and بريطانيا already end in ي once the ا is gone.
+  if (!rest.endsWith('ي') && familyFrequency(`${rest}ي`) > familyFrequency(rest)) return `${rest}ي`;
+  return rest;
+}
 
 function stripSuffixes(word: string): string {
-  let stem = word;
-  if (stem.length >= MIN_LENGTH_FOR_FINAL_ALEF && stem.endsWith('ا') && !stem.endsWith('ها')) {
-    stem = stem.slice(0, -1);
-  }
+  const plural = stripPluralWaw(word);
+  if (plural !== undefined) return plural;
+  let stem = stripFinalAlef(word);
   for (const suffix of SUFFIXES) {
     if (stem.length < suffix.length + MIN_STEM || !stem.endsWith(suffix)) continue;
     const shorter = stem.slice(0, -suffix.length);
-    // Ta marbuta is written ت before a pronoun (زيارة → زيارته، قمة → قمتهما): the word behind the
-    // pronoun is the ة form, stemmed as such so that both spellings meet.
-    if (PRONOUNS.has(suffix) && shorter.endsWith('ت')) {
+    // Ta marbuta is written ت before a pronoun or a dual ending (زيارة → زيارته، قمة → قمتهما، الكوريتين):
+    // the word behind the ending is the ة form, stemmed as such so that both spellings meet.
+    if (TA_MARBUTA_AS_TA.has(suffix) && shorter.endsWith('ت')) {
       const withTaMarbuta = `${shorter.slice(0, -1)}ه`;
       if (familyFrequency(withTaMarbuta) > familyFrequency(shorter)) return stripSuffixes(withTaMarbuta);
     }
@@ -90,8 +183,70 @@ function stripSuffixes(word: string): string {
     if (isStopWord(shorter) || familyFrequency(shorter) * PROTECT_RATIO < familyFrequency(stem)) continue;
     stem = shorter;
   }
+  // The feminine past ت (أعلنت، كشفت، استهدفت → أعلن، كشف، استهدف), last, and only on a verb: one the
+  // lexicon sees in the present, and not a plural in ات or a word that ended in ا (لافتا, أتلانتا).
+  if (stem.length >= MIN_STEM + 1 && stem.endsWith('ت') && !stem.endsWith('ات') && !word.endsWith('ا')) {
+    const verb = stem.slice(0, -1);
+    if (hasPresentTense(verb) && !isStopWord(verb) && familyFrequency(verb) * PROTECT_RATIO >= familyFrequency(stem)) {
+      stem = verb;
+    }
+  }
   return stem;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 5. Present tense to past
+
+// How often the lexicon sees a past-tense form, alone or after و "and" (وأعلن, وكشف).
+function pastFrequency(past: string): number {
+  return wordFrequency(past) + wordFrequency(`و${past}`);
+}
+
+// A word seen with the article at least a tenth as often as without it is a noun, not a verb: verbs
+// never take the article (التكلفة, التطرف, التحسين are nouns; اليعلن does not exist).
+const NOUN_ARTICLE_SHARE = 10;
+function isNoun(word: string): boolean {
+  return wordFrequency(ARTICLE + word) * NOUN_ARTICLE_SHARE > wordFrequency(word);
+}
+
+/**
+ * Rule 5: a verb in the present tense, 3rd person (يـ he, تـ she), is taken to its past tense: يكشف and
+ * تكشف → كشف (form I, V, VI: the letters after the prefix), يعلن → أعلن and يستهدف → استهدف (forms IV,
+ * VIII, X: an alef in front), يؤدي → أدى. The past is chosen only where the lexicon sees it more often
+ * than the present word itself, so that nouns and names that begin with ي or ت keep their letter:
+ * ترامب, تونس, تميم, يوسف (no such past), and
+ *  - a word seen with the article is a noun (التطرف, التكلفة) and is left alone (isNoun);
+ *  - a تـ word whose يتـ form exists is itself a form V/VI past or masdar (توقع / يتوقع، تحدث / يتحدث),
+ *    and so is the تفعيل masdar (تحسين, تحديث, تطوير): left alone;
+ *  - a word that ended in ا is a name or an accusative (يوليا, تيريزا): left alone;
+ *  - a past on the stop list (يؤكد → أكد) is not used: the present stays a term.
+ */
+function pastTense(word: string, asWritten: string): string {
+  if (word.length < 4 || !(word.startsWith('ي') || word.startsWith('ت'))) return word;
+  if (asWritten.endsWith('ا')) return word;
+  if (isNoun(word) || isNoun(asWritten)) return word;
+  if (word.startsWith('ت') && (wordFrequency(`ي${word}`) > 0 || /^ت..ي.$/u.test(word))) return word;
+  const rest = word.slice(1);
+  // A verb is seen in the present with both prefixes (يعلن and تعلن); a name is not (تشاد, يريفان).
+  const otherPrefix = word.startsWith('ي') ? 'ت' : 'ي';
+  if (wordFrequency(word) === 0 || wordFrequency(otherPrefix + rest) === 0) return word;
+  const candidates = rest.startsWith('ؤ') ? [`ا${rest.slice(1)}`] : [rest, `ا${rest}`];
+  let best = '';
+  let bestFrequency = familyFrequency(word);
+  for (const candidate of candidates) {
+    const frequency = pastFrequency(candidate);
+    if (frequency > bestFrequency) {
+      best = candidate;
+      bestFrequency = frequency;
+    }
+  }
+  if (best === '') return word;
+  // The past is stemmed like any other word, so that it meets the same verb in a body (أعلن, أعلنت).
+  const past = stripSuffixes(stripProclitics(best));
+  return isStopWord(past) ? word : past;
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 // A proclitic before a Latin word or a number is written with tatweel (لـCNN, الـ16, بـ2018); once
 // normalized it is glued to the word, and the word is what is searched for.
@@ -104,15 +259,19 @@ const CACHE_LIMIT = 100_000;
 
 /**
  * The light stem of a word already passed through normalizeForMatch: proclitics و ف ب ك ل and the
- * article removed, then light10's suffixes, each checked against a frozen news lexicon so that words and
- * names stay whole (وزير, واشنطن, بيونغ, لبنان) while ولافروف, بلافروف and للافروف become لافروف.
+ * article removed, then endings and light10's suffixes, then a present-tense verb taken to its past;
+ * each rule checked against a frozen news lexicon so that words and names stay whole (وزير, واشنطن,
+ * بيونغ, لبنان) while ولافروف, بلافروف and للافروف become لافروف.
  */
 export function stem(normalizedWord: string): string {
   const cached = stemCache.get(normalizedWord);
   if (cached !== undefined) return cached;
   let result = normalizedWord;
   if (ARABIC_ONLY.test(normalizedWord)) {
-    if (normalizedWord.length > 2) result = stripSuffixes(stripProclitics(normalizedWord));
+    if (normalizedWord.length > 2) {
+      const bare = stripProclitics(normalizedWord);
+      result = pastTense(stripSuffixes(bare), bare);
+    }
   } else {
     result = normalizedWord.replace(PROCLITIC_BEFORE_FOREIGN, '');
   }
@@ -122,36 +281,75 @@ export function stem(normalizedWord: string): string {
 }
 
 /**
- * The search terms of a text with their offsets: tokenize, normalize, drop stop words, stem. The same
- * function serves indexing and querying, so that both sides meet on the same terms.
+ * The search terms of a text with their offsets: tokenize, normalize, drop stop words, stem, fold
+ * spelling variants. The same function serves indexing and querying, so that both sides meet on the
+ * same terms. A word written as one that stands for two (بيونغيانغ) gives two terms with its offsets.
  */
 export function analyzeWithOffsets(text: string): AnalyzedTerm[] {
   const terms: AnalyzedTerm[] = [];
   for (const token of tokenize(text)) {
-    const term = termOf(token.text);
-    if (term !== '') terms.push({ term, start: token.start, end: token.end });
+    for (const term of termsOf(token.text)) terms.push({ term, start: token.start, end: token.end });
   }
   return terms;
 }
 
-const termCache = new Map<string, string>();
+// A proclitic written with tatweel and cut from its word by a quote mark: بـ"داعش", لـ«الأهرام»,
+// الـ"فيتو". The tokenizer sees بـ on its own; it is a proclitic, not a word, and the word after the
+// quote is indexed anyway.
+const DETACHED_PROCLITIC = /^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)$/u;
+const TATWEEL_AT_END = /\u0640[\u064b-\u065f\u0670]*$/u;
 
-// The term of one word as written, '' for a stop word; cached because normalizing costs more than
-// looking up the few thousand spellings that make most of any text.
-function termOf(word: string): string {
-  let term = termCache.get(word);
-  if (term === undefined) {
-    const normalized = normalizeForMatch(word);
-    term = normalized === '' || isStopWord(normalized) ? '' : stem(normalized);
-    // A function word behind a proclitic (وكذلك, ولكنه, بانهم) is still a function word.
-    if (isStopWord(term)) term = '';
-    if (termCache.size >= CACHE_LIMIT) termCache.clear();
-    termCache.set(word, term);
+// The term of one word as written, '' for a stop word or a detached proclitic; before spelling variants.
+function plainTermOf(word: string): string {
+  const normalized = normalizeForMatch(word);
+  if (normalized === '' || isStopWord(normalized)) return '';
+  if (TATWEEL_AT_END.test(word) && DETACHED_PROCLITIC.test(normalized)) return '';
+  const term = stem(normalized);
+  // A function word behind a proclitic (وكذلك, ولكنه, بانهم) is still a function word.
+  return isStopWord(term) ? '' : term;
+}
+
+// Rule 6: every spelling's term → the terms of the row's first spelling; built on first use.
+let variantTerms: Map<string, readonly string[]> | undefined;
+function spellingVariants(): Map<string, readonly string[]> {
+  if (variantTerms) return variantTerms;
+  const map = new Map<string, readonly string[]>();
+  for (const [preferred, ...others] of SPELLING_VARIANTS) {
+    const to = plainTermOf(preferred);
+    for (const other of others) {
+      const from = plainTermOf(other);
+      if (from !== to) map.set(from, [to]);
+    }
   }
-  return term;
+  for (const [joined, spaced] of COMPOUND_SPELLINGS) {
+    map.set(plainTermOf(joined), tokenize(spaced).map((token) => plainTermOf(token.text)));
+  }
+  variantTerms = map;
+  return map;
+}
+
+const NO_TERMS: readonly string[] = [];
+const termCache = new Map<string, readonly string[]>();
+
+// The terms of one word as written (none for a stop word, two for بيونغيانغ); cached because normalizing
+// costs more than looking up the few thousand spellings that make most of any text.
+function termsOf(word: string): readonly string[] {
+  let terms = termCache.get(word);
+  if (terms === undefined) {
+    const term = plainTermOf(word);
+    terms = term === '' ? NO_TERMS : (spellingVariants().get(term) ?? [term]);
+    if (termCache.size >= CACHE_LIMIT) termCache.clear();
+    termCache.set(word, terms);
+  }
+  return terms;
 }
 
 /** The search terms of a text, in order, repeats kept (for indexing and for queries alike). */
 export function analyze(text: string): string[] {
   return analyzeWithOffsets(text).map(({ term }) => term);
+}
+
+/** The spelling-variant table as the analyzer applies it (term → terms), for tests and for the record. */
+export function spellingVariantTerms(): ReadonlyMap<string, readonly string[]> {
+  return spellingVariants();
 }

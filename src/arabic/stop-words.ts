@@ -1,6 +1,7 @@
 import { normalizeForMatch } from './normalize.ts';
 
-// Function words as usually written; the set holds their normalized forms (so على is stored as علي,
+// Function words as usually written (the last line: the one-letter proclitics, when a typist leaves
+// them standing alone, "و الحرب"); the set holds their normalized forms (so على is stored as علي,
 // which is also the name Ali: normalization cannot tell them apart, and the preposition is far more
 // frequent). Content words that share a spelling with a function word (أم "mother", إذن "permission",
 // فهم "understanding", فلم "film", فقد "lost") are deliberately left out.
@@ -11,6 +12,7 @@ const FUNCTION_WORDS = `
   إذا إذ لو لولا كي لكي حيث حين حينما عندما بينما كما كذلك قد لقد سوف لا لم لن ما مما عما
   فيما بما لما ممن إلا إما أما أي أية إنما ربما هل ليس ليست ليسوا أيضا أيضاً فقط جدا هنا هناك ثمة الآن
   هو هي هم هما هن أنا نحن أنت أنتم
+  و ف ب ك ل
   هذا هذه هذان هاتان هذين هاتين ذلك تلك ذاك هؤلاء أولئك لذلك لهذا لهذه بذلك بهذا بهذه كهذا
   الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي
   كان كانت كانوا كنا يكون تكون يكن تكن يمكن يجب تم يتم

@@ -10,21 +10,36 @@ export interface SearchFields {
   body: readonly string[];
 }
 
+/** One article's entry in the index. */
+export interface IndexEntry {
+  articleId: number;
+  fields: SearchFields;
+}
+
 /** One part of a query: a single term, or terms that must stand next to each other in this order. */
 export type SearchClause = { kind: 'term'; term: string } | { kind: 'phrase'; terms: readonly string[] };
 
+/**
+ * A query ranks at most its newest MATCH_CAP + 1 matches (by article id) and counts no further:
+ * a total above MATCH_CAP means "more than 1000". Ranking every match of a common word would read
+ * the index entry of a third of the archive for ten results.
+ */
+export const MATCH_CAP = 1000;
+
 export interface FullTextQuery {
   clauses: readonly SearchClause[];
-  /** 'all': every clause must match; 'any': at least one. */
-  mode: 'all' | 'any';
+  /** 'all': every clause must match; 'any': at least one; 'partial': at least one but not all of them. */
+  mode: 'all' | 'any' | 'partial';
   sectionId?: number;
   /** Only articles published at or before this time (epoch ms); also the "now" of the recency boost. */
   now: number;
+  /** 0 counts without ranking. */
   limit: number;
   offset: number;
 }
 
 export interface FullTextResult {
+  /** Matches, counted up to MATCH_CAP + 1. */
   total: number;
   hits: { id: number; score: number }[];
 }
@@ -32,10 +47,14 @@ export interface FullTextResult {
 /** The engine-specific half of search: keeping the index and running ranked queries. */
 export interface FullTextIndex {
   upsert(db: Executor, articleId: number, fields: SearchFields): Promise<void>;
+  /** The same for many articles at once, in few statements (bulk indexing and rebuilds). */
+  upsertMany(db: Executor, entries: readonly IndexEntry[]): Promise<void>;
   remove(db: Executor, articleId: number): Promise<void>;
   search(db: Executor, query: FullTextQuery): Promise<FullTextResult>;
   /** Ids of articles the index does not hold yet (after a restore, or an upgrade that added the index). */
   missing(db: Executor, limit: number): Promise<number[]>;
+  /** Ids of all articles, in any status, after this id in id order: a whole rebuild walks them in batches. */
+  articlesAfter(db: Executor, afterId: number, limit: number): Promise<number[]>;
   /** The plain `LIKE '%q%'` search that WordPress does, for measuring against; never used by readers. */
   likeBaseline(db: Executor, text: string, limit: number): Promise<number[]>;
 }
@@ -55,6 +74,15 @@ const PG_MAX_POSITIONS = 256;
 const PG_MAX_POSITION = 16_383;
 /** A gap between fields in the tsvector, so that a phrase never spans headline and body. */
 const PG_FIELD_GAP = 100;
+/**
+ * PostgreSQL's GIN index hands over every match of a term at once, unordered, and each one costs a
+ * visit to its table row; the newest thousand of a common word are a small part of them. So every
+ * tsvector also holds, per level, a lexeme naming its block of 2^level article ids ("~14.5": ids
+ * 81,920–98,303), and a search first asks for its matches in the two newest blocks of the lowest
+ * level, then, if they are too few, in a window as wide as their density says it needs. The lexemes
+ * are not letters and digits, so no query term is one.
+ */
+const PG_BLOCK_LEVELS: readonly number[] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
 
 /**
  * The form a term takes inside either engine: letters and digits only, so that no tokenizer, query
@@ -68,31 +96,62 @@ function cleanTerms(terms: readonly string[]): string[] {
   return terms.map(indexForm).filter((t) => t !== '');
 }
 
-/** An FTS5 MATCH expression in which every term is a quoted string: user syntax never reaches FTS5. */
-function fts5Match(query: FullTextQuery): string {
-  const parts = query.clauses
-    .map((clause) => {
-      const terms = clause.kind === 'term' ? cleanTerms([clause.term]) : cleanTerms(clause.terms);
-      return terms.length === 0 ? '' : `"${terms.join(' ')}"`;
-    })
-    .filter(Boolean);
-  return parts.join(query.mode === 'all' ? ' AND ' : ' OR ');
-}
-
-/** A tsquery literal; terms are letters and digits only, so quoting them is enough. */
-function tsqueryLiteral(query: FullTextQuery): string {
-  const parts = query.clauses
+/** Each clause in engine syntax, or nothing for a clause with no letters or digits left. */
+function clauseParts(query: FullTextQuery, term: (t: string) => string, phrase: (ts: string[]) => string): string[] {
+  return query.clauses
     .map((clause) => {
       const terms = clause.kind === 'term' ? cleanTerms([clause.term]) : cleanTerms(clause.terms);
       if (terms.length === 0) return '';
-      return terms.length === 1 ? `'${terms[0]}'` : `(${terms.map((t) => `'${t}'`).join(' <-> ')})`;
+      return terms.length === 1 ? term(terms[0]!) : phrase(terms);
     })
     .filter(Boolean);
-  return parts.join(query.mode === 'all' ? ' & ' : ' | ');
 }
 
-/** A tsvector literal with positions and weights, built without PostgreSQL's parser (whose idea of a letter depends on the database's locale). */
-function tsvectorLiteral(fields: SearchFields): string {
+/** Clauses joined by the query's mode; '' when nothing is left to match. */
+function combine(parts: readonly string[], mode: FullTextQuery['mode'], and: string, or: string, andNot: string): string {
+  if (parts.length === 0) return '';
+  if (mode === 'all') return parts.join(and);
+  if (mode === 'any') return parts.join(or);
+  // 'partial' of one clause is nothing: that clause alone is all of them.
+  if (parts.length === 1) return '';
+  return `(${parts.join(or)})${andNot}(${parts.join(and)})`;
+}
+
+/** An FTS5 MATCH expression in which every term is a quoted string: user syntax never reaches FTS5. */
+function fts5Match(query: FullTextQuery): string {
+  const parts = clauseParts(query, (t) => `"${t}"`, (ts) => `"${ts.join(' ')}"`);
+  return combine(parts, query.mode, ' AND ', ' OR ', ' NOT ');
+}
+
+/**
+ * The tsqueries of one PostgreSQL search (literals; terms are letters and digits only, so quoting
+ * them is enough). `candidates` is what the GIN index answers exactly, without reading a tsvector:
+ * plain terms, phrases as their words anywhere. `check`, when there is one, is what each candidate
+ * must then satisfy (phrases in order, "some but not all"), read in the tsvector itself. `excluded`,
+ * for "some but not all" of plain terms, is the exact GIN query of the articles to leave out.
+ * `rank` ranks: the clauses joined by AND or, for 'any' and 'partial', OR.
+ */
+function pgQueries(query: FullTextQuery): { candidates: string; check: string | null; excluded: string | null; rank: string } | null {
+  const exact = clauseParts(query, (t) => `'${t}'`, (ts) => `(${ts.map((t) => `'${t}'`).join(' <-> ')})`);
+  const loose = clauseParts(query, (t) => `'${t}'`, (ts) => `(${ts.map((t) => `'${t}'`).join(' & ')})`);
+  const full = combine(exact, query.mode, ' & ', ' | ', ' & !');
+  if (!full) return null;
+  const rank = combine(exact, query.mode === 'all' ? 'all' : 'any', ' & ', ' | ', '');
+  const candidates = combine(loose, query.mode === 'all' ? 'all' : 'any', ' & ', ' | ', '');
+  const phrases = query.clauses.some((c) => c.kind === 'phrase' && cleanTerms(c.terms).length > 1);
+  if (query.mode === 'partial' && !phrases) return { candidates, check: null, excluded: combine(loose, 'all', ' & ', ' | ', ''), rank };
+  return { candidates, check: phrases || query.mode === 'partial' ? full : null, excluded: null, rank };
+}
+
+/**
+ * An article's two tsvector literals, built without PostgreSQL's parser (whose idea of a letter
+ * depends on the database's locale): `document`, every term with positions and weights (A headline,
+ * B dek, body unweighted) plus the block lexemes, for matching; and `rank`, only the terms of the
+ * headline and dek and those the body uses at least twice, for ranking. The rank vector is small
+ * enough to stay in the table row, so ranking a thousand candidates reads no TOASTed tsvector; a
+ * word the body uses once adds little to a rank, and the recency boost orders such articles.
+ */
+function tsvectorLiterals(articleId: number, fields: SearchFields): { document: string; rank: string } {
   const positions = new Map<string, string[]>();
   let position = 1;
   const add = (terms: readonly string[], weight: string) => {
@@ -108,21 +167,59 @@ function tsvectorLiteral(fields: SearchFields): string {
   add(fields.headline, 'A');
   add(fields.dek, 'B');
   add(fields.body, '');
-  return [...positions].map(([term, list]) => `'${term}':${list.join(',')}`).join(' ');
+  const entries = [...positions].map(([term, list]) => ({ text: `'${term}':${list.join(',')}`, ranked: list.length > 1 || /[AB]$/.test(list[0]!) }));
+  const blocks = PG_BLOCK_LEVELS.map((level) => `'${blockLexeme(level, Math.floor(articleId / 2 ** level))}'`);
+  return {
+    document: [...entries.map((e) => e.text), ...blocks].join(' '),
+    rank: entries.flatMap((e) => (e.ranked ? [e.text] : [])).join(' '),
+  };
+}
+
+function blockLexeme(level: number, block: number): string {
+  return `~${level}.${block}`;
 }
 
 /** 1 + RECENCY_BOOST for a story published now, falling towards 1 as it ages (floating point on both engines). */
-function recencyFactor(now: number) {
+function recencyFactor(now: number, publishedAt: string) {
   const boost = sql.lit(RECENCY_BOOST);
   const scale = sql.lit(DAY_MS * RECENCY_DAYS);
-  return sql<number>`(1.0 + ${boost} / (1.0 + CAST(${now} - articles.published_at AS double precision) / ${scale}))`;
+  return sql<number>`(1.0 + ${boost} / (1.0 + CAST(${now} - ${sql.ref(publishedAt)} AS double precision) / ${scale}))`;
+}
+
+/** The rows a query may rank and count: its newest matches, one more than MATCH_CAP. */
+const CANDIDATES = MATCH_CAP + 1;
+
+/** Chunks of this many rows per multi-row statement (SQLite allows 32,766 parameters, PostgreSQL 65,535). */
+const UPSERT_CHUNK = 200;
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** The last entry per article, so that one statement never writes the same row twice. */
+function lastPerArticle(entries: readonly IndexEntry[]): IndexEntry[] {
+  return [...new Map(entries.map((e) => [e.articleId, e])).values()];
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function sqliteIndex(): FullTextIndex {
-  return {
-    async upsert(db, articleId, fields) {
-      await sql`DELETE FROM article_search WHERE rowid = ${articleId}`.execute(db);
-      await sql`INSERT INTO article_search (rowid, headline, dek, body) VALUES (${articleId}, ${cleanTerms(fields.headline).join(' ')}, ${cleanTerms(fields.dek).join(' ')}, ${cleanTerms(fields.body).join(' ')})`.execute(db);
+  const index: FullTextIndex = {
+    upsert: (db, articleId, fields) => index.upsertMany(db, [{ articleId, fields }]),
+    async upsertMany(db, entries) {
+      for (const part of chunks(lastPerArticle(entries), UPSERT_CHUNK)) {
+        const ids = part.map((e) => e.articleId);
+        await sql`DELETE FROM article_search WHERE rowid IN (${sql.join(ids)})`.execute(db);
+        const rows = part.map(
+          ({ articleId, fields }) =>
+            sql`(${articleId}, ${cleanTerms(fields.headline).join(' ')}, ${cleanTerms(fields.dek).join(' ')}, ${cleanTerms(fields.body).join(' ')})`,
+        );
+        await sql`INSERT INTO article_search (rowid, headline, dek, body) VALUES ${sql.join(rows)}`.execute(db);
+      }
     },
     async remove(db, articleId) {
       await sql`DELETE FROM article_search WHERE rowid = ${articleId}`.execute(db);
@@ -130,60 +227,141 @@ function sqliteIndex(): FullTextIndex {
     async search(db, query) {
       const match = fts5Match(query);
       if (!match) return { total: 0, hits: [] };
-      // CROSS JOIN fixes the order: the FTS5 match first, then each hit's article by primary key.
-      // Left to itself the planner walks every published article and probes the index per row.
+      // FTS5 drives the join (CROSS JOIN fixes the order) and hands over its matches newest first;
+      // each one's status, date and section come from the covering index, never from the article
+      // row, whose body SQLite stores on overflow pages ahead of the columns that follow it.
+      const from = sql`article_search CROSS JOIN articles INDEXED BY articles_search_filter ON articles.id = article_search.rowid`;
       const section = query.sectionId === undefined ? sql`` : sql`AND articles.section_id = ${query.sectionId}`;
       const where = sql`article_search MATCH ${match} AND articles.status = 'published' AND articles.published_at <= ${query.now} ${section}`;
-      const rows = await sql<{ id: number; score: number }>`
-        SELECT articles.id AS id, -bm25(article_search, ${HEADLINE_WEIGHT}, ${DEK_WEIGHT}, ${BODY_WEIGHT}) * ${recencyFactor(query.now)} AS score
-        FROM article_search CROSS JOIN articles ON articles.id = article_search.rowid
-        WHERE ${where}
-        ORDER BY score DESC, articles.id DESC
-        LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
-      const count = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM article_search CROSS JOIN articles ON articles.id = article_search.rowid WHERE ${where}`.execute(db);
-      return { total: Number(count.rows[0]?.n ?? 0), hits: rows.rows.map((r) => ({ id: r.id, score: r.score })) };
+      if (query.limit > 0) {
+        const rows = await sql<{ id: number; score: number; total: number }>`
+          SELECT id, -rank * ${recencyFactor(query.now, 'candidates.published_at')} AS score, count(*) OVER () AS total
+          FROM (SELECT articles.id AS id, articles.published_at AS published_at, bm25(article_search, ${HEADLINE_WEIGHT}, ${DEK_WEIGHT}, ${BODY_WEIGHT}) AS rank
+                FROM ${from} WHERE ${where}
+                ORDER BY article_search.rowid DESC LIMIT ${CANDIDATES}) AS candidates
+          ORDER BY score DESC, id DESC
+          LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
+        const first = rows.rows[0];
+        if (first || query.offset === 0) return { total: Number(first?.total ?? 0), hits: rows.rows.map((r) => ({ id: r.id, score: r.score })) };
+      }
+      const count = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${CANDIDATES})`.execute(db);
+      return { total: Number(count.rows[0]?.n ?? 0), hits: [] };
     },
     async missing(db, limit) {
       const rows = await sql<{ id: number }>`
         SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM article_search) ORDER BY id LIMIT ${limit}`.execute(db);
       return rows.rows.map((r) => r.id);
     },
+    async articlesAfter(db, afterId, limit) {
+      const rows = await sql<{ id: number }>`SELECT id FROM articles WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`.execute(db);
+      return rows.rows.map((r) => r.id);
+    },
     async likeBaseline(db, text, limit) {
-      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = likePattern(text);
       const rows = await sql<{ id: number }>`
         SELECT id FROM articles WHERE status = 'published' AND (headline LIKE ${pattern} ESCAPE '\\' OR body_text LIKE ${pattern} ESCAPE '\\')
         ORDER BY published_at DESC, id DESC LIMIT ${limit}`.execute(db);
       return rows.rows.map((r) => r.id);
     },
   };
+  return index;
 }
 
 function postgresIndex(): FullTextIndex {
-  return {
-    async upsert(db, articleId, fields) {
-      const document = tsvectorLiteral(fields);
-      await sql`
-        INSERT INTO article_search (article_id, document) VALUES (${articleId}, ${document}::tsvector)
-        ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
+  const index: FullTextIndex = {
+    upsert: (db, articleId, fields) => index.upsertMany(db, [{ articleId, fields }]),
+    async upsertMany(db, entries) {
+      for (const part of chunks(lastPerArticle(entries), UPSERT_CHUNK)) {
+        const rows = part.map(({ articleId, fields }) => {
+          const { document, rank } = tsvectorLiterals(articleId, fields);
+          return sql`(${articleId}, ${document}::tsvector, ${rank}::tsvector)`;
+        });
+        await sql`
+          INSERT INTO article_search (article_id, document, rank_document) VALUES ${sql.join(rows)}
+          ON CONFLICT (article_id) DO UPDATE SET document = excluded.document, rank_document = excluded.rank_document`.execute(db);
+      }
     },
     async remove(db, articleId) {
       await sql`DELETE FROM article_search WHERE article_id = ${articleId}`.execute(db);
     },
     async search(db, query) {
-      const tsquery = tsqueryLiteral(query);
-      if (!tsquery) return { total: 0, hits: [] };
+      const queries = pgQueries(query);
+      if (!queries) return { total: 0, hits: [] };
       const section = query.sectionId === undefined ? sql`` : sql`AND articles.section_id = ${query.sectionId}`;
-      const where = sql`article_search.document @@ ${tsquery}::tsquery AND articles.status = 'published' AND articles.published_at <= ${query.now} ${section}`;
-      const rows = await sql<{ id: number; score: number }>`
-        SELECT articles.id AS id, CAST(ts_rank(${PG_WEIGHTS}::float4[], article_search.document, ${tsquery}::tsquery, 1) AS double precision) * ${recencyFactor(query.now)} AS score
-        FROM article_search JOIN articles ON articles.id = article_search.article_id
-        WHERE ${where}
-        ORDER BY score DESC, articles.id DESC
-        LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
-      const count = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM article_search JOIN articles ON articles.id = article_search.article_id WHERE ${where}`.execute(db);
-      return { total: Number(count.rows[0]?.n ?? 0), hits: rows.rows.map((r) => ({ id: r.id, score: Number(r.score) })) };
+      // A phrase found in the small rank vector (a subset of the document's terms, with their true
+      // positions) is in the document; only otherwise is the TOASTed document read. Not for "some but
+      // not all": a term missing from the rank vector may still be in the document.
+      const check =
+        queries.check === null
+          ? sql``
+          : query.mode === 'partial'
+            ? sql`AND checked.document @@ ${queries.check}::tsquery`
+            : sql`AND (checked.rank_document @@ ${queries.check}::tsquery OR checked.document @@ ${queries.check}::tsquery)`;
+      const checkedJoin = queries.check === null ? sql`` : sql`JOIN article_search AS checked ON checked.ctid = newest_first.tid`;
+      // One try: the matches among the newest ids at a level, or among all ids (null), from the
+      // newest article id the statement reads itself; ranked only when they are enough or are all.
+      // The tsquery is computed in the statement (an InitPlan), so the planner cannot see that a
+      // word is common and trade the GIN index for reading every tsvector.
+      const attempt = async (level: number | null) => {
+        const blocks = (tsquery: string) =>
+          level === null
+            ? sql`(SELECT ${tsquery}::tsquery)`
+            : sql`(SELECT (${`(${tsquery}) & ('~${level}.`} || (newest.id >> ${level}) || ${`' | '~${level}.`} || greatest((newest.id >> ${level}) - 1, 0) || ${"')"})::tsquery FROM newest)`;
+        const covered = level === null ? sql`true` : sql`(SELECT (newest.id >> ${level}) <= 1 FROM newest)`;
+        const excluded = queries.excluded === null ? sql`` : sql`EXCEPT SELECT article_id, ctid FROM article_search WHERE document @@ ${blocks(queries.excluded)}`;
+        // The window's candidates through the GIN index alone (a MATERIALIZED CTE keeps the planner
+        // from walking the newest rows and reading every tsvector on the way); then, newest first
+        // and only until there are MATCH_CAP + 1, those readers may see and that pass the check,
+        // one candidate at a time (LIMIT 1 keeps the lateral subquery from being turned into a
+        // join that checks every candidate); then the page of them by rank.
+        const rows = await sql<{ newest: number | null; covered: boolean; total: number; id: number | null; score: number | null }>`
+          WITH newest AS MATERIALIZED (
+            SELECT coalesce(max(article_id), 0) AS id FROM article_search
+          ), matches AS MATERIALIZED (
+            SELECT article_id, ctid AS tid FROM article_search WHERE document @@ ${blocks(queries.candidates)} ${excluded}
+          ), candidates AS MATERIALIZED (
+            SELECT visible.id AS id, visible.published_at AS published_at, newest_first.tid AS tid
+            FROM (SELECT article_id, tid FROM matches ORDER BY article_id DESC OFFSET 0) AS newest_first
+            JOIN LATERAL (
+              SELECT articles.id, articles.published_at FROM articles ${checkedJoin}
+              WHERE articles.id = newest_first.article_id AND articles.status = 'published' AND articles.published_at <= ${query.now} ${section} ${check}
+              LIMIT 1
+            ) AS visible ON true
+            ORDER BY newest_first.article_id DESC LIMIT ${CANDIDATES}
+          ), counted AS (
+            SELECT count(*) AS total, ${covered} AS covered, (SELECT id FROM newest) AS newest FROM candidates
+          )
+          SELECT counted.newest, counted.covered, counted.total, page.id, page.score
+          FROM counted LEFT JOIN LATERAL (
+            SELECT candidates.id AS id,
+                   CAST(ts_rank(${PG_WEIGHTS}::float4[], coalesce(ranked.rank_document, ranked.document), ${queries.rank}::tsquery, 1) AS double precision)
+                     * ${recencyFactor(query.now, 'candidates.published_at')} AS score
+            FROM candidates JOIN article_search AS ranked ON ranked.ctid = candidates.tid
+            WHERE counted.total >= ${CANDIDATES} OR counted.covered
+            ORDER BY score DESC, candidates.id DESC
+            LIMIT ${query.limit} OFFSET ${query.offset}
+          ) AS page ON true`.execute(db);
+        const first = rows.rows[0]!;
+        return {
+          newest: Number(first.newest ?? 0),
+          complete: Number(first.total) >= CANDIDATES || first.covered,
+          found: { total: Number(first.total), hits: rows.rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, score: Number(r.score) }])) },
+        };
+      };
+      let level: number | null = PG_BLOCK_LEVELS[0]!;
+      for (;;) {
+        const { newest, complete, found } = await attempt(level);
+        if (complete || level === null) return found;
+        // Too few: the next window is as wide as the density of these matches says 1.5 × CANDIDATES
+        // need. A window that would cover every id is asked for as every id (null): block lexemes
+        // would only make the GIN index read their long posting lists.
+        const from: number = level;
+        const windowIds = (l: number) => newest - Math.max(0, Math.floor(newest / 2 ** l) - 1) * 2 ** l + 1;
+        const needed = (1.5 * CANDIDATES * windowIds(from)) / Math.max(1, found.total);
+        const covering = PG_BLOCK_LEVELS.find((l) => Math.floor(newest / 2 ** l) <= 1) ?? null;
+        const wide = PG_BLOCK_LEVELS.find((l) => l > from && windowIds(l) >= needed && l !== covering) ?? null;
+        level = wide !== null && (covering === null || wide < covering) ? wide : null;
+      }
     },
     async missing(db, limit) {
       const rows = await sql<{ id: number }>`
@@ -191,14 +369,19 @@ function postgresIndex(): FullTextIndex {
         ORDER BY id LIMIT ${limit}`.execute(db);
       return rows.rows.map((r) => r.id);
     },
+    async articlesAfter(db, afterId, limit) {
+      const rows = await sql<{ id: number }>`SELECT id FROM articles WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`.execute(db);
+      return rows.rows.map((r) => r.id);
+    },
     async likeBaseline(db, text, limit) {
-      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = likePattern(text);
       const rows = await sql<{ id: number }>`
         SELECT id FROM articles WHERE status = 'published' AND (headline LIKE ${pattern} OR body_text LIKE ${pattern})
         ORDER BY published_at DESC, id DESC LIMIT ${limit}`.execute(db);
       return rows.rows.map((r) => r.id);
     },
   };
+  return index;
 }
 
 /** The full-text index of the database's engine: FTS5 on SQLite, tsvector + GIN on PostgreSQL. */

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
+import { ANALYZER_VERSION } from '../../arabic/analyzer-version.ts';
 import type { Database } from '../../db/database.ts';
-import type { FullTextIndex } from '../../db/full-text.ts';
+import { MATCH_CAP, type FullTextIndex, type FullTextQuery } from '../../db/full-text.ts';
 import { AppError } from '../../errors.ts';
 import type { ArticleSummary } from '../articles/article.ts';
 import type { ArticleService } from '../articles/articles.service.ts';
 import type { Clock } from '../clock.ts';
 import { buildSnippet, markMatches, parseQuery, type ParsedQuery, type SnippetPart } from './search-query.ts';
 import type { SearchIndexer } from './search-indexer.ts';
+import { readMeta, writeMeta } from './search-meta.repository.ts';
 
 /** One found article with the passage that shows why. */
 export interface SearchHit {
@@ -15,14 +17,24 @@ export interface SearchHit {
   /** The headline split into marked and unmarked parts. */
   headline: SnippetPart[];
   score: number;
+  /** Whether the article has every word of the query; those come first. */
+  matchedAll: boolean;
 }
 
 export interface SearchResults {
   query: ParsedQuery;
+  /**
+   * How many articles the results run to: those with every word, then those with some of them.
+   * Counted up to MATCH_CAP + 1 (1001); see totalIsLowerBound.
+   */
   total: number;
+  /** There are more than MATCH_CAP matches and `total` stops there: say "more than 1000". */
+  totalIsLowerBound: boolean;
+  /** How many of the matches have every word (counted the same way); 0 when no article has them all. */
+  allTotal: number;
   hits: SearchHit[];
   nextCursor: string | null;
-  /** 'all': every word matched; 'any': nothing had every word, so these have some of them. */
+  /** 'all': every hit on this page has every word; 'any': some (or all) of them have only some of the words. */
   mode: 'all' | 'any';
 }
 
@@ -33,14 +45,34 @@ export interface SearchRequest {
   cursor: string | null;
 }
 
+/** What start-up did to bring the derived text data in line with the analyzer. */
+export interface IndexUpkeep {
+  /** Articles re-indexed because the analyzer changed since the index was built. */
+  rebuilt: number;
+  /** Articles the index did not hold yet. */
+  added: number;
+  /** Published articles whose related-article terms were recomputed for the same reason. */
+  relatedRefreshed: number;
+}
+
 export interface SearchService {
   search(request: SearchRequest): Promise<SearchResults>;
   /** Indexes every article the index does not hold yet; returns how many. */
   indexMissing(): Promise<number>;
+  /**
+   * At start-up: rebuilds the search index, in batches, when it was built by another analyzer version
+   * (ANALYZER_VERSION), recomputes related-article terms for the same reason, then indexes articles
+   * the index misses. Each version is stored once its rebuild is complete, so an interrupted rebuild
+   * starts again at the next start.
+   */
+  keepIndexCurrent(): Promise<IndexUpkeep>;
 }
 
 const MAX_OFFSET = 1000;
 const BACKFILL_BATCH = 500;
+/** `meta` keys: the analyzer version that built the search index, and the related-article terms. */
+export const SEARCH_ANALYZER_KEY = 'search_analyzer_version';
+export const RELATED_ANALYZER_KEY = 'related_analyzer_version';
 
 function encodeCursor(offset: number): string {
   return Buffer.from(`o${offset}`).toString('base64url');
@@ -62,47 +94,92 @@ export function createSearchService(deps: {
   clock: Clock;
 }): SearchService {
   const { db, fullText, indexer, articles, clock } = deps;
+
+  async function indexBatch(ids: readonly number[]): Promise<number> {
+    const sources = await articles.searchSources(ids);
+    await db.transaction().execute((trx) => indexer.indexMany(sources, trx));
+    return sources.length;
+  }
+
+  async function indexMissing(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const ids = await fullText.missing(db, BACKFILL_BATCH);
+      if (ids.length === 0) return done;
+      done += await indexBatch(ids);
+    }
+  }
+
   return {
     async search(request) {
       const query = parseQuery(request.q);
       const offset = request.cursor ? decodeCursor(request.cursor) : 0;
-      if (query.clauses.length === 0) return { query, total: 0, hits: [], nextCursor: null, mode: 'all' };
-      const base = {
+      if (query.clauses.length === 0) return { query, total: 0, totalIsLowerBound: false, allTotal: 0, hits: [], nextCursor: null, mode: 'all' };
+      const base: Omit<FullTextQuery, 'mode' | 'limit' | 'offset'> = {
         clauses: query.clauses,
         now: clock.now().getTime(),
-        limit: request.limit,
-        offset,
         ...(request.sectionId !== undefined ? { sectionId: request.sectionId } : {}),
       };
-      let mode: 'all' | 'any' = 'all';
-      let found = await fullText.search(db, { ...base, mode });
-      if (found.total === 0 && query.clauses.length > 1) {
-        mode = 'any';
-        found = await fullText.search(db, { ...base, mode });
+      // One list: the articles with every word, ranked, then those with only some of them, ranked;
+      // the cursor's offset runs through the first list and on into the second.
+      const all = await fullText.search(db, { ...base, mode: 'all', limit: request.limit, offset });
+      const found = all.hits.map((h) => ({ ...h, matchedAll: true }));
+      let total = all.total;
+      if (query.clauses.length > 1 && all.total <= MATCH_CAP) {
+        const some = await fullText.search(db, {
+          ...base,
+          mode: 'partial',
+          limit: request.limit - found.length,
+          offset: Math.max(0, offset - all.total),
+        });
+        found.push(...some.hits.map((h) => ({ ...h, matchedAll: false })));
+        total += some.total;
       }
-      const ids = found.hits.map((h) => h.id);
+      const ids = found.map((h) => h.id);
       const [summaries, bodies] = await Promise.all([articles.summaries(ids), articles.bodyTexts(ids)]);
-      const scores = new Map(found.hits.map((h) => [h.id, h.score]));
+      const byId = new Map(found.map((h) => [h.id, h]));
       const hits = summaries.map((article) => ({
         article,
         snippet: buildSnippet(bodies.get(article.id) ?? '', query.terms),
         headline: markMatches(article.headline, query.terms),
-        score: scores.get(article.id) ?? 0,
+        score: byId.get(article.id)?.score ?? 0,
+        matchedAll: byId.get(article.id)?.matchedAll ?? true,
       }));
+      const totalIsLowerBound = total > MATCH_CAP;
+      const shown = Math.min(total, MATCH_CAP + 1);
       const next = offset + request.limit;
-      return { query, total: found.total, hits, nextCursor: next < Math.min(found.total, MAX_OFFSET) ? encodeCursor(next) : null, mode };
+      return {
+        query,
+        total: shown,
+        totalIsLowerBound,
+        allTotal: all.total,
+        hits,
+        nextCursor: next < Math.min(shown, MAX_OFFSET) ? encodeCursor(next) : null,
+        mode: hits.every((h) => h.matchedAll) ? 'all' : 'any',
+      };
     },
-    async indexMissing() {
-      let done = 0;
-      for (;;) {
-        const ids = await fullText.missing(db, BACKFILL_BATCH);
-        if (ids.length === 0) return done;
-        const sources = await articles.searchSources(ids);
-        await db.transaction().execute(async (trx) => {
-          for (const source of sources) await indexer.index(source, trx);
-        });
-        done += sources.length;
+
+    indexMissing,
+
+    async keepIndexCurrent() {
+      const version = String(ANALYZER_VERSION);
+      let rebuilt = 0;
+      if ((await readMeta(db, SEARCH_ANALYZER_KEY)) !== version) {
+        // In place, batch by batch, so that search keeps answering (with the old terms) meanwhile.
+        for (let after = 0; ; ) {
+          const ids = await fullText.articlesAfter(db, after, BACKFILL_BATCH);
+          if (ids.length === 0) break;
+          rebuilt += await indexBatch(ids);
+          after = ids.at(-1)!;
+        }
+        await writeMeta(db, SEARCH_ANALYZER_KEY, version);
       }
+      let relatedRefreshed = 0;
+      if ((await readMeta(db, RELATED_ANALYZER_KEY)) !== version) {
+        relatedRefreshed = await articles.refreshAllRelated();
+        await writeMeta(db, RELATED_ANALYZER_KEY, version);
+      }
+      return { rebuilt, added: await indexMissing(), relatedRefreshed };
     },
   };
 }

@@ -45,6 +45,8 @@ function searchView(results: SearchResults, sections: readonly Section[], q: str
     query: results.query.text || q.trim().slice(0, 300),
     sectionSlug: section || null,
     total: results.total,
+    totalIsLowerBound: results.totalIsLowerBound,
+    allTotal: results.allTotal,
     mode: results.mode,
     results: cards.map((card) => ({ ...card, headlineParts: byId.get(card.id)!.headline, snippet: byId.get(card.id)!.snippet })),
     nextPath: results.nextCursor ? searchPath(q, section, results.nextCursor, false) : null,

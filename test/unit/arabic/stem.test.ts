@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { wordFrequency } from '../../../src/arabic/lexicon.ts';
 import { normalizeForMatch } from '../../../src/arabic/normalize.ts';
-import { analyze, analyzeWithOffsets, stem } from '../../../src/arabic/stem.ts';
+import { analyze, analyzeWithOffsets, spellingVariantTerms, stem } from '../../../src/arabic/stem.ts';
 
 const stemOf = (word: string): string => stem(normalizeForMatch(word));
 
@@ -128,11 +128,132 @@ test('function words behind a proclitic are dropped too: وكذلك, ولكنه,
 test('analyzeWithOffsets points each term at its word in the original text', () => {
   const text = 'قال لافروف إن “بيونغ يانغ وموسكو” تعملان معاً';
   const terms = analyzeWithOffsets(text);
-  assert.deepEqual(terms.map((t) => t.term), ['لافروف', 'بيونغ', 'يانغ', 'موسكو', 'تعمل', 'معا']);
+  // تعملان is تعمل (dual ان removed), the present of عمل (rule 5).
+  assert.deepEqual(terms.map((t) => t.term), ['لافروف', 'بيونغ', 'يانغ', 'موسكو', 'عمل', 'معا']);
   assert.deepEqual(terms.map((t) => text.slice(t.start, t.end)), ['لافروف', 'بيونغ', 'يانغ', 'وموسكو', 'تعملان', 'معاً']);
 });
 
 test('analyze of an empty or punctuation-only text is empty', () => {
   assert.deepEqual(analyze(''), []);
   assert.deepEqual(analyze('، . “ ” –'), []);
+});
+
+// Rules added for known-item search (issue 3); every word below occurs in the ANT corpus.
+
+const sameTerms = (words: readonly string[]): void => {
+  const terms = words.map((word) => analyze(word).join(' '));
+  assert.deepEqual(terms, words.map(() => terms[0]), words.join(' '));
+};
+
+test('a proclitic cut from its word by a quote mark is not a term: بـ"داعش", لـ«الأهرام», الـ"فيتو"', () => {
+  assert.deepEqual(analyze('الحرب بـ"داعش"'), analyze('الحرب داعش'));
+  assert.deepEqual(analyze('قال لـ«الأهرام»'), ['اهرام']);
+  assert.deepEqual(analyze('استخدمت الـ"فيتو"'), analyze('استخدمت فيتو'));
+  // A one-letter proclitic standing alone is a stop word.
+  assert.deepEqual(analyze('روسيا و الصين'), analyze('روسيا الصين'));
+  // With a Latin word or a number the tatweel glues the proclitic to it, as before.
+  assert.deepEqual(analyze('لـCNN بـ2018'), ['cnn', '2018']);
+});
+
+test('a country in ـا meets its adjective: أمريكا / الأمريكية, فرنسا / الفرنسية, أوروبا / الأوروبي', () => {
+  for (const group of [
+    ['أمريكا', 'أمريكي', 'الأمريكية', 'لأمريكا'],
+    ['فرنسا', 'الفرنسية', 'بفرنسا'],
+    ['أوروبا', 'الأوروبية', 'الأوروبي'],
+  ]) {
+    const stems = group.map(stemOf);
+    assert.deepEqual(stems, group.map(() => stems[0]), group.join(' '));
+  }
+  assert.equal(stemOf('أمريكا'), 'امريكي');
+  assert.equal(stemOf('روسيا'), stemOf('الروسي'));
+});
+
+test('a four-letter accusative in ا goes where the lexicon knows the rest: عددا → عدد; دوما and روما stay', () => {
+  assert.equal(stemOf('عددا'), 'عدد');
+  assert.equal(stemOf('هدفا'), 'هدف');
+  assert.equal(stemOf('دوما'), 'دوما');
+  assert.equal(stemOf('روما'), 'روما');
+});
+
+test('an ال that belongs to the word stays: ألمانيا is not مان, آلاف is not اف, إلكتروني is not كتروني', () => {
+  for (const word of ['ألمانيا', 'بألمانيا', 'الألماني']) assert.equal(stemOf(word), 'الماني', word);
+  for (const word of ['آلاف', 'الآلاف', 'بآلاف']) assert.equal(stemOf(word), 'الاف', word);
+  assert.equal(stemOf('إلكتروني'), stemOf('الإلكتروني'));
+  // The article of an ordinary word still goes, even where a doubled spelling happens to exist.
+  assert.equal(stemOf('الغاز'), 'غاز');
+  assert.equal(stemOf('الأسلحة'), 'اسلحه');
+});
+
+test('the plural endings وا and و go from verbs and construct plurals: قتلوا → قتل, مسلحو → مسلح', () => {
+  assert.equal(stemOf('قتلوا'), stemOf('قتل'));
+  assert.equal(stemOf('غادروا'), stemOf('غادر'));
+  assert.equal(stemOf('مسلحو'), stemOf('المسلحين'));
+  assert.equal(stemOf('مسؤولو'), stemOf('مسؤولين'));
+  // Names: فرانسوا is not فرانس, ماريو and روبرتو keep their و.
+  assert.notEqual(stemOf('فرانسوا'), stemOf('فرانس'));
+  assert.equal(stemOf('ماريو'), 'ماريو');
+  assert.equal(stemOf('روبرتو'), 'روبرتو');
+});
+
+test('ت before a dual ending is a ta marbuta: الكوريتين → كوري, مباراتين → مباراه', () => {
+  assert.equal(stemOf('الكوريتين'), stemOf('كوريا'));
+  assert.equal(stemOf('مباراتين'), stemOf('مباراة'));
+});
+
+test('the feminine past ت goes from verbs only: أعلنت → أعلن, كشفت → كشف; بيروت and نويرت stay', () => {
+  assert.equal(stemOf('أعلنت'), stemOf('أعلن'));
+  assert.equal(stemOf('وأعلنت'), stemOf('أعلن'));
+  assert.equal(stemOf('كشفت'), stemOf('كشف'));
+  assert.equal(stemOf('استهدفت'), stemOf('استهدف'));
+  assert.equal(stemOf('بيروت'), 'بيروت');
+  assert.equal(stemOf('نويرت'), 'نويرت');
+  // A plural in ات is not a verb.
+  assert.equal(stemOf('ميليشيات'), 'ميليشيات');
+});
+
+test('a present-tense verb meets its past: يعلن / تعلن / أعلن / أعلنت, يكشف / كشف, يلتقي / التقى', () => {
+  sameTerms(['يعلن', 'تعلن', 'أعلن', 'أعلنت', 'ويعلن']);
+  sameTerms(['يكشف', 'تكشف', 'كشف', 'كشفت']);
+  sameTerms(['يلتقي', 'التقى']);
+  sameTerms(['يؤدي', 'تؤدي', 'أدى']);
+  sameTerms(['يستهدف', 'تستهدف', 'استهدف', 'استهدفت']);
+  sameTerms(['يعملون', 'تعملان', 'عمل']);
+});
+
+test('nouns and names that begin with ي or ت keep their letter', () => {
+  const whole: ReadonlyArray<[string, string]> = [
+    ['ترامب', 'ترامب'], ['تونس', 'تونس'], ['تميم', 'تميم'], ['يوسف', 'يوسف'], ['تيريزا', 'تيريز'],
+    ['يوليا', 'يولي'], ['تحديث', 'تحديث'], ['تحسين', 'تحسين'], ['تطوير', 'تطوير'], ['التطرف', 'تطرف'],
+  ];
+  for (const [word, expected] of whole) assert.equal(stemOf(word), expected, word);
+  // A form V past or masdar is not a present: توقع stays توقع (يتوقع joins it).
+  sameTerms(['توقع', 'يتوقع']);
+});
+
+test('spelling variants meet: ترمب / ترامب, أميركا / أمريكا, الكيميائية / الكيماوية, بتكوين / بيتكوين', () => {
+  sameTerms(['ترامب', 'ترمب', 'وترمب', 'لترامب']);
+  sameTerms(['أمريكا', 'أميركا', 'الأمريكية', 'الأميركية', 'الأميركي']);
+  sameTerms(['الكيماوية', 'الكيميائية', 'الكيمياوية']);
+  sameTerms(['ميونيخ', 'ميونخ']);
+  sameTerms(['بتكوين', 'بيتكوين', 'البيتكوين']);
+});
+
+test('a name written as one word is the two words: بيونغيانغ → بيونغ يانغ, offsets on the one word', () => {
+  assert.deepEqual(analyze('بيونغيانغ'), analyze('بيونغ يانغ'));
+  assert.deepEqual(analyze('لبيونغيانغ'), ['بيونغ', 'يانغ']);
+  const text = 'وصل إلى بيونغيانغ';
+  const terms = analyzeWithOffsets(text).filter((t) => t.term === 'بيونغ' || t.term === 'يانغ');
+  assert.deepEqual(terms.map((t) => text.slice(t.start, t.end)), ['بيونغيانغ', 'بيونغيانغ']);
+});
+
+test('the spelling-variant table maps to terms that are not themselves mapped, and leaves frequent words alone', () => {
+  const table = spellingVariantTerms();
+  assert.ok(table.size > 100);
+  for (const [from, to] of table) {
+    assert.ok(from !== '' && to.every((term) => term !== ''), `${from} → ${to.join(' ')}`);
+    for (const term of to) assert.ok(!table.has(term), `${from} → ${term}, which is mapped again`);
+  }
+  for (const word of ['وزير', 'بيونغ', 'لافروف', 'واشنطن', 'روسيا', 'الاسلحه', 'نوري']) {
+    assert.ok(!table.has(stem(normalizeForMatch(word))), word);
+  }
 });

@@ -43,3 +43,8 @@ test('isStopWord expects normalized input: the unnormalized إلى is not found'
   assert.equal(isStopWord('إلى'), false);
   assert.equal(isStopWord(normalizeForMatch('إلى')), true);
 });
+
+test('a one-letter proclitic standing alone is a stop word: و ف ب ك ل', () => {
+  for (const word of ['و', 'ف', 'ب', 'ك', 'ل']) assert.ok(isStopWord(word), word);
+  assert.ok(!isStopWord('ي'));
+});

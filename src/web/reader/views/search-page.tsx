@@ -37,8 +37,12 @@ export function SearchPage({ site, view }: { site: SiteView; view: SearchPageVie
       {view.message ? <p class="search-message" role="status">{view.message}</p> : null}
       {searched && !view.message ? (
         <p class="search-count" role="status">
-          {view.total === 0 ? 'لم نجد نتائج.' : `وجدنا ${resultCount(view.total)}.`}
-          {view.total > 0 && view.mode === 'any' ? ' لا يضم أيّ مقال كل الكلمات؛ هذه مقالات تضم بعضها.' : ''}
+          {view.total === 0 ? 'لم نجد نتائج.' : view.totalIsLowerBound ? `وجدنا أكثر من ${view.total - 1} نتيجة.` : `وجدنا ${resultCount(view.total)}.`}
+          {view.total > 0 && view.mode === 'any'
+            ? view.allTotal === 0
+              ? ' لا يضم أيّ مقال كل الكلمات؛ هذه مقالات تضم بعضها.'
+              : ` تضم الأولى منها (${view.allTotal}) كل الكلمات، وتليها مقالات تضم بعضها.`
+            : ''}
         </p>
       ) : null}
       {view.results.length > 0 ? (
