@@ -4,21 +4,37 @@
  * Frozen on purpose: the analyzer must give the same terms at indexing and at query time, so the
  * lexicon changes only when this script is run again and the search index rebuilt.
  * Run: node --import tsx scripts/build-arabic-lexicon.ts [CORPUS] [MIN_COUNT]
+ *
+ * With --variants it writes nothing and prints the candidates from which src/arabic/spelling-variants.ts
+ * was chosen by hand: pairs of stems (each in 4 articles or more) that differ by one long vowel, two
+ * neighbouring letters swapped, a transliteration letter (ج غ ق ك, ت ط, س ص, ز ذ, hamza seats) or, for
+ * longer words, any two letters, with the cosine similarity of the words around them (±2 terms) and
+ * the share of articles that use both; then one-word stems that are two stems seen side by side.
+ * Run: node --import tsx scripts/build-arabic-lexicon.ts --variants [CORPUS] [MIN_SIMILARITY]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { normalizeForMatch } from '../src/arabic/normalize.ts';
+import { stem } from '../src/arabic/stem.ts';
+import { isStopWord } from '../src/arabic/stop-words.ts';
 import { tokenize } from '../src/arabic/tokenize.ts';
 
-const corpusPath = process.argv[2] ?? '../shared/corpus/ant-news-2018-03-01_2018-04-21.jsonl';
+const variantsMode = process.argv[2] === '--variants';
+const positional = process.argv.slice(variantsMode ? 3 : 2);
+const corpusPath = positional[0] ?? '../shared/corpus/ant-news-2018-03-01_2018-04-21.jsonl';
 // Words seen once are mostly typos and rare names; leaving them out halves the file, and the stemmer
 // treats a missing word as seen at most once.
-const minCount = Number(process.argv[3] ?? 2);
+const minCount = Number(positional[1] ?? 2);
 const outputPath = new URL('../src/arabic/lexicon-data.ts', import.meta.url);
 const MAX_BYTES = 1_500_000;
 
 interface CorpusArticle {
   title: string;
   body: string;
+}
+
+if (variantsMode) {
+  printVariantCandidates(Number(positional[1] ?? 0.45));
+  process.exit(0);
 }
 
 const counts = new Map<string, number>();
@@ -67,3 +83,99 @@ if (bytes > MAX_BYTES) {
 }
 writeFileSync(outputPath, source);
 console.log(`${kept} words (of ${counts.size}) from ${articles} articles, ${bytes} bytes → ${outputPath.pathname}`);
+
+/** --variants: candidate spelling variants among the stemmer's terms (before spelling-variants.ts). */
+function printVariantCandidates(minSimilarity: number): void {
+  const MIN_ARTICLES = 4;
+  const documents = new Map<string, Set<number>>();
+  const contexts = new Map<string, Map<string, number>>();
+  const bigrams = new Map<string, number>();
+  readFileSync(corpusPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .forEach((line, index) => {
+      const article = JSON.parse(line) as CorpusArticle;
+      const terms = tokenize(`${article.title}\n${article.body}`)
+        .map((token) => normalizeForMatch(token.text))
+        .filter((word) => word !== '' && !isStopWord(word))
+        .map(stem);
+      terms.forEach((term, i) => {
+        const context = contexts.get(term) ?? new Map<string, number>();
+        for (const near of [terms[i - 2], terms[i - 1], terms[i + 1], terms[i + 2]]) {
+          if (near !== undefined) context.set(near, (context.get(near) ?? 0) + 1);
+        }
+        contexts.set(term, context);
+        const seen = documents.get(term) ?? new Set<number>();
+        seen.add(index);
+        documents.set(term, seen);
+        if (i + 1 < terms.length) bigrams.set(`${term} ${terms[i + 1]}`, (bigrams.get(`${term} ${terms[i + 1]}`) ?? 0) + 1);
+      });
+    });
+  const vocabulary = [...documents].filter(([term, docs]) => docs.size >= MIN_ARTICLES && /^\p{Script=Arabic}{3,}$/u.test(term)).map(([term]) => term);
+  const known = new Set(vocabulary);
+  const LETTER_GROUPS = ['جغقك', 'تط', 'سص', 'زذ', 'ئيء', 'ؤوء', 'اءئؤ'];
+  const pairs = new Map<string, string>();
+  const add = (a: string, b: string, kind: string): void => {
+    if (a !== b && known.has(b)) pairs.set(a < b ? `${a} ${b}` : `${b} ${a}`, kind);
+  };
+  for (const word of vocabulary) {
+    for (let i = 0; i < word.length; i++) {
+      if ('اوي'.includes(word[i]!) && word.length >= 4) add(word, word.slice(0, i) + word.slice(i + 1), 'vowel');
+      if (i + 1 < word.length) add(word, word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), 'swap');
+      for (const group of LETTER_GROUPS) {
+        if (group.includes(word[i]!)) for (const letter of group) add(word, word.slice(0, i) + letter + word.slice(i + 1), 'letter');
+      }
+    }
+  }
+  // Two edits apart, for words of 5 letters or more sharing their first two letters (الكيماوي / الكيميائي).
+  const byOpening = new Map<string, string[]>();
+  for (const word of vocabulary) if (word.length >= 5) byOpening.set(word.slice(0, 2), [...(byOpening.get(word.slice(0, 2)) ?? []), word]);
+  for (const words of byOpening.values()) {
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i + 1; j < words.length; j++) {
+        const [a, b] = [words[i]!, words[j]!];
+        if (Math.abs(a.length - b.length) <= 2 && !pairs.has(a < b ? `${a} ${b}` : `${b} ${a}`) && editDistance(a, b) === 2) add(a, b, 'two');
+      }
+    }
+  }
+  const norm = (m: Map<string, number>): number => Math.sqrt([...m.values()].reduce((sum, x) => sum + x * x, 0));
+  const similarity = (a: string, b: string): number => {
+    const [x, y] = [contexts.get(a)!, contexts.get(b)!];
+    let dot = 0;
+    for (const [term, n] of x) dot += n * (y.get(term) ?? 0);
+    return dot / (norm(x) * norm(y) || 1);
+  };
+  const rows = [...pairs]
+    .map(([pair, kind]) => {
+      const [a, b] = pair.split(' ') as [string, string];
+      const [da, db] = [documents.get(a)!, documents.get(b)!];
+      const both = [...da].filter((d) => db.has(d)).length;
+      return { a, b, kind, similarity: similarity(a, b), line: `${a} ${da.size}\t${b} ${db.size}\t${kind}\tboth ${both}` };
+    })
+    .filter((row) => row.similarity >= minSimilarity)
+    .sort((x, y) => y.similarity - x.similarity);
+  for (const row of rows) console.log(`${row.similarity.toFixed(3)}\t${row.line}`);
+  console.log(`\n${rows.length} pairs with similarity >= ${minSimilarity}\n\nOne word or two (articles with the one word; times the two are side by side):`);
+  for (const word of vocabulary) {
+    if (word.length < 5) continue;
+    for (let i = 2; i <= word.length - 2; i++) {
+      const spaced = `${word.slice(0, i)} ${word.slice(i)}`;
+      const together = bigrams.get(spaced) ?? 0;
+      if (together >= 3) console.log(`${word} ${documents.get(word)!.size}\t${spaced} ${together}`);
+    }
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

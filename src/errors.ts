@@ -71,6 +71,13 @@ export const ERROR_CATALOG = {
     status: 404,
     message: { ar: 'الحساب غير موجود.', en: 'The account does not exist.' },
   },
+  LAST_ADMIN: {
+    status: 409,
+    message: {
+      ar: 'هذا آخر مدير نشط؛ لا يمكن تعطيله أو تغيير دوره. امنح شخصاً آخر دور المدير أولاً.',
+      en: 'This is the last active administrator; make someone else an administrator first.',
+    },
+  },
   ARTICLE_VERSION_CONFLICT: {
     status: 409,
     message: {

@@ -8,13 +8,19 @@ import { createDb } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createArticleService, type ArticleService } from './content/articles/articles.service.ts';
+import { createArticleDesk, type ArticleDeskService } from './content/articles/article-desk.service.ts';
 import { systemClock, type Clock } from './content/clock.ts';
 import { createContentEvents, type ContentEvent, type ContentEvents } from './content/content-events.ts';
 import { loadDemoContent } from './content/imports/demo-content.ts';
 import { createImportService, type ImportService } from './content/imports/imports.service.ts';
 import { createRelatedService } from './content/related/related.service.ts';
 import { createSectionService, type SectionService } from './content/sections/sections.service.ts';
+import { createAuditService, type AuditService } from './content/audit/audit.service.ts';
+import { createSessionService, type SessionService } from './content/sessions/sessions.service.ts';
+import { createUserService, type UserService } from './content/users/users.service.ts';
 import { createTagService, type TagService } from './content/tags/tags.service.ts';
+import { createImageProcessor } from './content/media/image-processing.ts';
+import { createMediaService, type MediaService } from './content/media/media.service.ts';
 import { createSearchIndexer } from './content/search/search-indexer.ts';
 import { createSearchService, type SearchService } from './content/search/search.service.ts';
 import { fullTextIndexFor } from './db/full-text.ts';
@@ -32,12 +38,20 @@ export interface Services {
   tags: TagService;
   imports: ImportService;
   search: SearchService;
+  audit: AuditService;
+  sessions: SessionService;
+  users: UserService;
+  media: MediaService;
+  desk: ArticleDeskService;
 }
 
-/** Wires the content services over a database. */
-export function createServices(deps: { db: Db; clock: Clock; events: ContentEvents }): Services {
+/** Wires the content services over a database. `timeZone`: the site's (SITE_TIMEZONE), for "published today". */
+export function createServices(deps: { db: Db; clock: Clock; events: ContentEvents; timeZone?: string }): Services {
   const { db, clock, events } = deps;
-  const sections = createSectionService({ db: db.kysely, clock });
+  const audit = createAuditService({ db: db.kysely, clock });
+  const sessions = createSessionService({ db: db.kysely, clock });
+  const users = createUserService({ db: db.kysely, clock, sessions, audit });
+  const sections = createSectionService({ db: db.kysely, clock, events, audit });
   const tags = createTagService({ db: db.kysely, clock });
   const related = createRelatedService({ db: db.kysely });
   const fullText = fullTextIndexFor(db.dialect);
@@ -45,7 +59,20 @@ export function createServices(deps: { db: Db; clock: Clock; events: ContentEven
   const articles = createArticleService({ db: db.kysely, clock, events, tags, related, search: indexer });
   const imports = createImportService({ articles, sections });
   const search = createSearchService({ db: db.kysely, fullText, indexer, articles, clock });
-  return { articles, sections, tags, imports, search };
+  const media = createMediaService({ db: db.kysely, clock, audit, processor: createImageProcessor() });
+  const desk = createArticleDesk({
+    db: db.kysely,
+    clock,
+    events,
+    tags,
+    related,
+    search: indexer,
+    sections,
+    audit,
+    media,
+    timeZone: deps.timeZone ?? 'Asia/Riyadh',
+  });
+  return { articles, sections, tags, imports, search, audit, sessions, users, media, desk };
 }
 
 /** The logger every part of one process shares. */
@@ -108,21 +135,51 @@ export async function loadAssets(): Promise<AssetBundle> {
   return buildAssets();
 }
 
+/** How often a serving process publishes the scheduled articles that are due. */
+export const PUBLISH_DUE_INTERVAL_MS = 60_000;
+
+/**
+ * Runs publishDue every minute without overlapping rounds. The timer is unref'd, so it never keeps
+ * the process alive; several instances may run it at once (each article is published once).
+ */
+export function schedulePublishing(desk: Pick<ArticleDeskService, 'publishDue'>, log: Logger, intervalMs = PUBLISH_DUE_INTERVAL_MS) {
+  let running: Promise<void> | null = null;
+  const runNow = (): Promise<void> => {
+    running ??= desk
+      .publishDue()
+      .then((ids) => {
+        if (ids.length > 0) log.info({ ids }, 'published scheduled articles');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'publishing scheduled articles failed'))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const timer = setInterval(() => void runNow(), intervalMs);
+  timer.unref();
+  return { runNow, stop: () => clearInterval(timer) };
+}
+
 /** Starts a whole site: database, demo content on an empty database, the web app; returns a stop function. */
 export async function startServer(config: Readonly<Config>, options: { clock?: Clock; log?: Logger } = {}) {
   const log = options.log ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config);
   const events = createContentEvents();
-  const services = createServices({ db, clock, events });
+  const services = createServices({ db, clock, events, timeZone: config.siteTimeZone });
   await shareContentEvents(db, events, log);
-  const indexed = await services.search.indexMissing();
-  if (indexed > 0) log.info({ indexed }, 'added articles missing from the search index');
+  const upkeep = await services.search.keepIndexCurrent();
+  if (upkeep.rebuilt > 0 || upkeep.relatedRefreshed > 0) log.info(upkeep, 'rebuilt the search index and related terms for a new analyzer');
+  if (upkeep.added > 0) log.info({ added: upkeep.added }, 'added articles missing from the search index');
   if (config.demoContent && (await services.articles.countAll()) === 0) {
     log.info('empty database: loading the demo content');
     const report = await loadDemoContent(services, DEMO_DIR);
     log.info({ created: report.created, failed: report.failed.length }, 'demo content loaded');
   }
+  // Scheduled stories whose time came while no instance was running go out now, then every minute.
+  const publishDue = schedulePublishing(services.desk, log);
+  await publishDue.runNow();
   const assets = await loadAssets();
   const app = await buildApp({ config, log, clock, events, services, assets });
   const address = await app.listen({ port: config.port, host: config.host });
@@ -131,6 +188,7 @@ export async function startServer(config: Readonly<Config>, options: { clock?: C
     app,
     address,
     async stop() {
+      publishDue.stop();
       await app.close();
       await db.close();
     },

@@ -8,6 +8,7 @@ import { createContentEvents } from '../content/content-events.ts';
 import { importJsonlFile, loadDemoContent } from '../content/imports/demo-content.ts';
 import { paths } from '../content/paths.ts';
 import { createLogger, createServices, DEMO_DIR, openDatabase, startServer, type Services } from '../main.ts';
+import { userCommand } from './user-command.ts';
 
 const MAX_TEXT_FILE_BYTES = 1_048_576;
 
@@ -20,6 +21,8 @@ const HELP = `midad — منصة مداد للنشر الإخباري
                                                استيراد نصوص الوكالات (قسم، عنوان، سطر الكاتب، فقرات)
   midad import-jsonl FILE [--draft]            استيراد مقالات بصيغة JSONL (صيغة المدوّنة)
   midad demo                                   تحميل المحتوى التجريبي
+  midad user add --email E --name N --role admin|editor|writer
+                                               إضافة حساب لغرفة الأخبار (كلمة المرور تُطلب، أو من الإدخال القياسي)
 
 Settings come from the environment: PORT, HOST, DATABASE_URL, SITE_URL, SITE_NAME, SITE_TIMEZONE,
 DATE_LOCALE, DATE_DIGITS, LOG_LEVEL, DEMO_CONTENT (see README.md).
@@ -55,6 +58,8 @@ async function run(argv: string[], env: Record<string, string | undefined>): Pro
       return withServices(config, (services) => importText(services, rest));
     case 'import-jsonl':
       return withServices(config, (services) => importJsonl(services, rest));
+    case 'user':
+      return withServices(config, (services) => userCommand(services.users, rest));
     case 'demo':
       return withServices(config, async (services) => {
         const report = await loadDemoContent(services, DEMO_DIR, progress);

@@ -18,6 +18,9 @@ export interface Database {
   article_revisions: ArticleRevisionsTable;
   article_notes: ArticleNotesTable;
   site_settings: SiteSettingsTable;
+  media: MediaTable;
+  media_variants: MediaVariantsTable;
+  meta: MetaTable;
 }
 
 export interface SectionsTable {
@@ -88,6 +91,12 @@ export interface RelatedArticlesTable {
   related_id: number;
   position: number;
   score: number;
+}
+
+/** Facts about the stored data itself, by key (e.g. which analyzer built the search index). */
+export interface MetaTable {
+  key: string;
+  value: string;
 }
 
 export type UserRole = 'admin' | 'editor' | 'writer';
@@ -165,6 +174,36 @@ export interface SiteSettingsTable {
   value: string;
   updated_at: number;
   updated_by: number | null;
+}
+
+export type MediaFormat = 'jpeg' | 'png' | 'webp' | 'avif';
+export type MediaVariantFormat = 'webp' | 'avif';
+
+export interface MediaTable {
+  id: Generated<number>;
+  /** sha-256 (hex) of the bytes as uploaded: the same file twice is one row. */
+  sha256: string;
+  /** After the EXIF orientation is applied. */
+  width: number;
+  height: number;
+  format: MediaFormat;
+  /** Size of the uploaded file (not kept; see the migration). */
+  bytes: number;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  uploaded_by: number | null;
+  created_at: number;
+}
+
+export interface MediaVariantsTable {
+  media_id: number;
+  width: number;
+  format: MediaVariantFormat;
+  height: number;
+  bytes: number;
+  /** The encoded image (BLOB in SQLite, bytea in PostgreSQL; a Buffer either way). */
+  data: Buffer;
 }
 
 /** Which engine a Kysely instance talks to; only db/ code may branch on it. */

@@ -4,7 +4,9 @@ import { AppError } from '../errors.ts';
 import * as initial from './migrations/2026-11-29-0001-initial.ts';
 import * as search from './migrations/2026-11-29-0002-search.ts';
 import * as related from './migrations/2026-11-29-0003-related.ts';
+import * as searchSpeed from './migrations/2026-11-30-0004-search-speed.ts';
 import * as newsroom from './migrations/2026-11-30-0005-newsroom.ts';
+import * as media from './migrations/2026-11-30-0006-media.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -16,7 +18,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-29-0001-initial': initial,
   '2026-11-29-0002-search': search,
   '2026-11-29-0003-related': related,
+  '2026-11-30-0004-search-speed': searchSpeed,
   '2026-11-30-0005-newsroom': newsroom,
+  '2026-11-30-0006-media': media,
 };
 
 function migratorFor(db: Db): Migrator {

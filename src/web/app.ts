@@ -12,12 +12,19 @@ import { renderErrorPage } from './reader/error-response.tsx';
 import type { AppDeps, WebDeps } from './web-deps.ts';
 import type { SiteView } from './view-models.ts';
 import { sectionLink } from './reader/reader-data.ts';
+import { registerNewsroomAuth } from './newsroom/newsroom-auth.ts';
+import { accountRoutes } from './newsroom/account-routes.tsx';
+import { mediaRoutes } from './reader/media-routes.ts';
+import { newsroomMediaRoutes } from './newsroom/media-routes.tsx';
+import { deskRoutes } from './newsroom/desk-routes.tsx';
+import { articleRoutes } from './newsroom/article-routes.tsx';
+import { wireRoutes } from './newsroom/wire-routes.tsx';
 
 const PAGE_CACHE_ENTRIES = 2_000;
 const PAGE_CACHE_TTL_MS = 60_000;
 
 function isApi(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
+  return request.url.startsWith('/api/') || request.url.startsWith('/newsroom/api/');
 }
 
 /** Builds the Fastify app with every plugin, route and the one error handler. It never listens. */
@@ -136,6 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendError(request, reply, error);
     }
+    // @fastify/csrf-protection refuses with its own errors (missing secret, invalid token).
+    if ((error as FastifyError).code?.startsWith('FST_CSRF_')) return sendError(request, reply, new AppError('CSRF_INVALID', { details: error.message }));
     // Fastify's own client errors (bad JSON, too large, bad content type) are the client's fault.
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
@@ -146,8 +155,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendError(request, reply, new AppError('INTERNAL', { cause: error }));
   });
 
-  // Registered after the error handlers so that the route scopes inherit them.
+  // Registered after the error handlers so that the route scopes inherit them; the newsroom's
+  // cookies, CSRF check and session lookup first, on the root, so that every route scope has them.
+  await registerNewsroomAuth(app, webDeps);
   await app.register(async (scope) => readerRoutes(scope, webDeps));
+  await app.register(async (scope) => accountRoutes(scope, webDeps));
+  await app.register(async (scope) => mediaRoutes(scope, webDeps));
+  await app.register(async (scope) => newsroomMediaRoutes(scope, webDeps));
+  await app.register(async (scope) => deskRoutes(scope, webDeps));
+  await app.register(async (scope) => articleRoutes(scope, webDeps));
+  await app.register(async (scope) => wireRoutes(scope, webDeps));
   await app.register(async (scope) => searchRoutes(scope, webDeps));
   await app.register(async (scope) => {
     await scope.register(rateLimit, { max: 600, timeWindow: '1 minute', errorResponseBuilder: () => new AppError('RATE_LIMITED') });

@@ -85,6 +85,31 @@ export interface ArticlePageView {
   /** Set only when the article changed after publication ("آخر تحديث"). */
   updatedAt: Date | null;
   related: ArticleCard[];
+  /** Corrections, clarifications and updates, oldest first. */
+  notes?: ArticleNoteView[];
+  /** The featured image, above the body; absent when the article has none. */
+  featuredImage?: ImageView | null;
+  /** The library images the body's image nodes name, by media id (a missing one is not drawn). */
+  images?: ReadonlyMap<number, ImageView>;
+}
+
+/** A library image ready to draw: variant URLs and intrinsic size (width and height prevent layout shift). */
+export interface ImageView {
+  /** The WebP variant for browsers that ignore srcset. */
+  src: string;
+  /** "url 320w, url 640w, …" */
+  avifSrcset: string;
+  webpSrcset: string;
+  width: number;
+  height: number;
+  /** The library's alt text, caption and credit; an article's own wording takes precedence. */
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  /** Site path of a large WebP variant and its size, for og:image. */
+  shareSrc: string;
+  shareWidth: number;
+  shareHeight: number;
 }
 
 /** What every page puts in <head>. */
@@ -98,6 +123,8 @@ export interface PageMeta {
   article?: { publishedTime: string; modifiedTime: string | null; section: string; tags: string[] };
   /** Ask search engines not to index (error pages, later pages of lists). */
   noindex?: boolean;
+  /** og:image: a site-relative image path, its size and alt text. */
+  image?: { path: string; width: number; height: number; alt: string };
 }
 
 export interface ErrorPageView {
@@ -116,12 +143,25 @@ export interface SearchPageView {
   /** The query as the reader typed it ('' before a search). */
   query: string;
   sectionSlug: string | null;
+  /** At most 1001: counting stops there (totalIsLowerBound says so). */
   total: number;
-  /** 'any' when no article had every word and these have some of them. */
+  totalIsLowerBound: boolean;
+  /** How many of them have every word (they come first). */
+  allTotal: number;
+  /** 'any' when some results on this page have only some of the words. */
   mode: 'all' | 'any';
   results: SearchResultCard[];
   nextPath: string | null;
   nextFragmentPath: string | null;
   /** An explanation when the query could not be searched (only stop words, only diacritics…). */
   message: string | null;
+}
+
+/** A correction, clarification or update under an article, with its Arabic label. */
+export interface ArticleNoteView {
+  kind: 'correction' | 'clarification' | 'update';
+  /** تصحيح، توضيح، تحديث */
+  label: string;
+  text: string;
+  createdAt: Date;
 }

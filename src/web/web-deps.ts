@@ -1,11 +1,16 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { ArticleService } from '../content/articles/articles.service.ts';
+import type { ArticleDeskService } from '../content/articles/article-desk.service.ts';
 import type { Clock } from '../content/clock.ts';
 import type { ContentEvents } from '../content/content-events.ts';
 import type { SectionService } from '../content/sections/sections.service.ts';
 import type { TagService } from '../content/tags/tags.service.ts';
 import type { SearchService } from '../content/search/search.service.ts';
+import type { AuditService } from '../content/audit/audit.service.ts';
+import type { SessionService } from '../content/sessions/sessions.service.ts';
+import type { UserService } from '../content/users/users.service.ts';
+import type { MediaService } from '../content/media/media.service.ts';
 import type { AssetBundle } from './assets.ts';
 import type { PageCache } from './page-cache.ts';
 import type { SiteView } from './view-models.ts';
@@ -16,6 +21,11 @@ export interface WebServices {
   sections: SectionService;
   tags: TagService;
   search: SearchService;
+  audit: AuditService;
+  sessions: SessionService;
+  users: UserService;
+  media: MediaService;
+  desk: ArticleDeskService;
 }
 
 /** Everything buildApp needs, assembled by main.ts (or by a test). */

@@ -28,7 +28,14 @@ export type BlockNode =
   | { type: 'heading'; attrs: { level: 2 | 3 }; content?: InlineNode[] }
   | { type: 'blockquote'; content: BlockNode[] }
   | { type: 'bulletList'; content: ListItemNode[] }
-  | { type: 'orderedList'; content: ListItemNode[] };
+  | { type: 'orderedList'; content: ListItemNode[] }
+  | ImageNode;
+
+/** An image from the media library placed in the body; its caption and credit are not paragraphs of the text. */
+export interface ImageNode {
+  type: 'image';
+  attrs: { mediaId: number; alt: string; caption: string | null; credit: string | null };
+}
 
 /** One item of a bullet or ordered list. */
 export interface ListItemNode {
@@ -77,6 +84,9 @@ export function documentParagraphs(doc: ArticleDocument): string[] {
         case 'bulletList':
         case 'orderedList':
           for (const item of block.content) walk(item.content);
+          break;
+        case 'image':
+          // Captions describe the picture; search, related scoring and the API's paragraphs read the story.
           break;
       }
     }

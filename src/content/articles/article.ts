@@ -21,6 +21,9 @@ export interface Article {
   publishedAt: Date | null;
   updatedAt: Date | null;
   modifiedAt: Date;
+  /** The featured image (media library id) and its alt text as this article uses it. */
+  featuredMediaId: number | null;
+  featuredAlt: string | null;
 }
 
 /** What lists and cards need of an article. */

@@ -21,7 +21,8 @@ type SummaryRow = Pick<
   'id' | 'slug' | 'section_id' | 'headline' | 'dek' | 'byline' | 'source_kind' | 'published_at'
 >;
 
-function toArticle(row: Selectable<ArticlesTable>): Article {
+/** The domain object of an article row (also used by the newsroom desk's repository). */
+export function toArticle(row: Selectable<ArticlesTable>): Article {
   return {
     id: row.id,
     slug: row.slug,
@@ -39,6 +40,8 @@ function toArticle(row: Selectable<ArticlesTable>): Article {
     publishedAt: row.published_at === null ? null : new Date(row.published_at),
     updatedAt: row.updated_at === null ? null : new Date(row.updated_at),
     modifiedAt: new Date(row.modified_at),
+    featuredMediaId: row.featured_media_id,
+    featuredAlt: row.featured_alt,
   };
 }
 
@@ -157,11 +160,15 @@ export async function listPublishedAfter(
 /** Summaries of these published articles, in the order of the ids given. */
 export async function summariesByIds(db: Executor, ids: readonly number[], notAfter: number): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await publishedQuery(db, { notAfter })
-    .select(SUMMARY_COLUMNS)
+  // By primary key alone, the rule checked on the few rows found: with status and date in the WHERE
+  // clause SQLite (which keeps no statistics) walks the status index over every published article.
+  const rows = await db
+    .selectFrom('articles')
+    .select([...SUMMARY_COLUMNS, 'articles.status'])
     .where('articles.id', 'in', ids)
     .execute();
-  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  const visible = rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= notAfter);
+  const byId = new Map(visible.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -44,3 +44,14 @@ export async function nextSectionPosition(db: Executor): Promise<number> {
   const row = await db.selectFrom('sections').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
   return Number(row?.max ?? -1) + 1;
 }
+
+/** The section with this id, or undefined. */
+export async function findSectionById(db: Executor, id: number): Promise<Section | undefined> {
+  const row = await db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toSection(row);
+}
+
+/** Renames a section (its slug, and so its URL, stays). */
+export async function updateSectionName(db: Executor, id: number, name: string): Promise<void> {
+  await db.updateTable('sections').set({ name }).where('id', '=', id).execute();
+}

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Tag } from './tag.ts';
 
@@ -12,6 +12,24 @@ export async function findTagBySlug(db: Executor, slug: string): Promise<Tag | u
 /** The tag with this exact name, or undefined. */
 export async function findTagByName(db: Executor, name: string): Promise<Tag | undefined> {
   return db.selectFrom('tags').select(['id', 'slug', 'name']).where('name', '=', name).executeTakeFirst();
+}
+
+/**
+ * Tags whose name contains `text` (case-insensitive for Latin letters), names starting with it
+ * first, then shorter names: the newsroom's tag autocomplete.
+ */
+export async function findTagsContaining(db: Executor, text: string, limit: number): Promise<Tag[]> {
+  // LIKE's wildcards typed by an editor are literal characters here.
+  const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .selectFrom('tags')
+    .select(['id', 'slug', 'name'])
+    .where(sql<boolean>`lower(name) like ${`%${escaped}%`} escape '\\'`)
+    .orderBy(sql`case when lower(name) like ${`${escaped}%`} escape '\\' then 0 else 1 end`)
+    .orderBy(sql`length(name)`)
+    .orderBy('name')
+    .limit(limit)
+    .execute();
 }
 
 /** Inserts a tag and returns it. */

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { slugify } from '../../arabic/slug.ts';
 import type { Clock } from '../clock.ts';
 import type { Tag } from './tag.ts';
-import { findTagByName, findTagBySlug, insertTag, setArticleTags, tagsOfArticles } from './tags.repository.ts';
+import { findTagByName, findTagBySlug, findTagsContaining, insertTag, setArticleTags, tagsOfArticles } from './tags.repository.ts';
 
 export interface TagService {
   /** The tag by slug; throws TAG_NOT_FOUND. */
@@ -12,6 +12,8 @@ export interface TagService {
   /** Tags with these names, creating the missing ones; duplicates and blanks dropped. */
   ensureAll(names: readonly string[], trx?: Transaction<Database>): Promise<Tag[]>;
   tagsOf(articleIds: readonly number[]): Promise<Map<number, Tag[]>>;
+  /** Up to `limit` existing tags whose name contains the text (the newsroom's autocomplete). */
+  suggest(text: string, limit: number): Promise<Tag[]>;
   setForArticle(articleId: number, tagIds: readonly number[], trx?: Transaction<Database>): Promise<void>;
 }
 
@@ -43,6 +45,10 @@ export function createTagService(deps: { db: Kysely<Database>; clock: Clock }): 
       return out;
     },
     tagsOf: (ids) => tagsOfArticles(db, ids),
+    async suggest(text, limit) {
+      const cleaned = text.trim().replace(/\s+/g, ' ');
+      return cleaned === '' ? [] : findTagsContaining(db, cleaned, limit);
+    },
     setForArticle: (articleId, tagIds, trx) => setArticleTags(trx ?? db, articleId, tagIds),
   };
 }

@@ -1,4 +1,5 @@
 import type { UserRole } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
 
 export type { UserRole };
 
@@ -13,4 +14,11 @@ export interface Actor {
   userId: number;
   role: UserRole;
   name: string;
+}
+
+/** Throws FORBIDDEN unless the actor has one of the roles; services call it before doing anything. */
+export function assertRole(actor: Actor, ...roles: UserRole[]): void {
+  if (!roles.includes(actor.role)) {
+    throw new AppError('FORBIDDEN', { details: `${actor.role} (user ${actor.userId}) needs ${roles.join('|')}` });
+  }
 }

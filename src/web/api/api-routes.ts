@@ -83,6 +83,8 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
     reply.header('cache-control', 'public, max-age=60');
     return {
       total: results.total,
+      // true: there are more than 1000 matches and `total` (1001) only says so.
+      totalCapped: results.totalIsLowerBound,
       mode: results.mode,
       results: results.hits.map((hit) => ({
         id: hit.article.id,
@@ -101,10 +103,11 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
     const parsed = idParam.safeParse(request.params);
     if (!parsed.success) throw new AppError('ARTICLE_NOT_FOUND');
     const article = await services.articles.getPublished(parsed.data.id);
-    const [sections, related, tags] = await Promise.all([
+    const [sections, related, tags, notes] = await Promise.all([
       services.sections.list(),
       services.articles.related(article.id),
       services.tags.tagsOf([article.id]),
+      services.desk.notesOf(article.id),
     ]);
     reply.header('cache-control', `public, max-age=30, s-maxage=${config.cdnMaxAgeSeconds}`);
     return {
@@ -120,6 +123,7 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       updatedAt: article.updatedAt?.toISOString() ?? null,
       tags: (tags.get(article.id) ?? []).map((t) => ({ slug: t.slug, name: t.name, url: url(paths.tag(t.slug)) })),
       related: related.map((r) => ({ id: r.id, url: url(paths.article(r)), headline: r.headline })),
+      notes: notes.map((n) => ({ kind: n.kind, text: n.text, createdAt: n.createdAt.toISOString() })),
     };
   });
 }

@@ -1,14 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import type { ArticleDocument } from '../../content/articles/article-document.ts';
+import type { ImageView } from '../view-models.ts';
+import { ImageFigure } from './responsive-image.tsx';
 
 /**
  * Renders a stored article body through an allowlist: paragraphs, h2/h3 headings, blockquotes,
- * lists, and text with bold, italic and http(s)/mailto links. Anything else (unknown nodes, unknown
- * marks, other link schemes) is dropped, and all text goes through JSX escaping, so a hostile
- * document cannot inject markup or script.
+ * lists, text with bold, italic and http(s)/mailto links, and library images (drawn only when
+ * `images` has the media id: sources come from the library, never from the document). Anything else
+ * (unknown nodes, unknown marks, other link schemes) is dropped, and all text goes through JSX
+ * escaping, so a hostile document cannot inject markup or script.
  */
-export function ArticleBody({ doc }: { doc: ArticleDocument }) {
-  return <>{renderBlocks(isRecord(doc) ? doc.content : undefined)}</>;
+export function ArticleBody({ doc, images }: { doc: ArticleDocument; images?: ReadonlyMap<number, ImageView> }) {
+  return <>{renderBlocks(isRecord(doc) ? doc.content : undefined, images)}</>;
 }
 
 type Json = Record<string, unknown>;
@@ -17,11 +20,11 @@ function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null;
 }
 
-function renderBlocks(blocks: unknown): ComponentChildren[] {
-  return Array.isArray(blocks) ? blocks.map(renderBlock) : [];
+function renderBlocks(blocks: unknown, images: ReadonlyMap<number, ImageView> | undefined): ComponentChildren[] {
+  return Array.isArray(blocks) ? blocks.map((block) => renderBlock(block, images)) : [];
 }
 
-function renderBlock(node: unknown): ComponentChildren {
+function renderBlock(node: unknown, images: ReadonlyMap<number, ImageView> | undefined): ComponentChildren {
   if (!isRecord(node)) return null;
   switch (node.type) {
     case 'paragraph': {
@@ -38,24 +41,45 @@ function renderBlock(node: unknown): ComponentChildren {
       return level === 3 ? <h3 dir={dir}>{renderInline(node.content)}</h3> : <h2 dir={dir}>{renderInline(node.content)}</h2>;
     }
     case 'blockquote': {
-      const children = renderBlocks(node.content).filter(Boolean);
+      const children = renderBlocks(node.content, images).filter(Boolean);
       return children.length ? <blockquote>{children}</blockquote> : null;
     }
     case 'bulletList':
     case 'orderedList': {
-      const items = Array.isArray(node.content) ? node.content.map(renderListItem).filter(Boolean) : [];
+      const items = Array.isArray(node.content) ? node.content.map((item) => renderListItem(item, images)).filter(Boolean) : [];
       if (!items.length) return null;
       return node.type === 'bulletList' ? <ul>{items}</ul> : <ol>{items}</ol>;
     }
+    case 'image':
+      return renderImage(node.attrs, images);
     default:
       return null;
   }
 }
 
-function renderListItem(node: unknown): ComponentChildren {
+function renderListItem(node: unknown, images: ReadonlyMap<number, ImageView> | undefined): ComponentChildren {
   if (!isRecord(node) || node.type !== 'listItem') return null;
-  const children = renderBlocks(node.content).filter(Boolean);
+  const children = renderBlocks(node.content, images).filter(Boolean);
   return children.length ? <li>{children}</li> : null;
+}
+
+/**
+ * An image node as a figure. The article's own alt text, caption and credit win; the library's fill
+ * in what the node leaves empty. An image deleted or never in the library is left out.
+ */
+function renderImage(attrs: unknown, images: ReadonlyMap<number, ImageView> | undefined): ComponentChildren {
+  if (!isRecord(attrs) || typeof attrs.mediaId !== 'number') return null;
+  const image = images?.get(attrs.mediaId);
+  if (!image) return null;
+  const own = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+  return (
+    <ImageFigure
+      image={image}
+      alt={own(attrs.alt) ?? image.alt}
+      caption={own(attrs.caption) ?? image.caption}
+      credit={own(attrs.credit) ?? image.credit}
+    />
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import type { WebDeps } from '../web-deps.ts';
 import { encodedBody, type CachedPage } from '../page-cache.ts';
 import { hrefFor } from '../components/site-href.ts';
 import { paths } from '../../content/paths.ts';
-import { cardPage, MAX_PAGE, sectionLink, toCards } from './reader-data.ts';
+import { articleImages, articlePage, cardPage, MAX_PAGE, sectionLink, toCards } from './reader-data.ts';
 import { renderDocument } from './views/render-document.tsx';
 import { cardsFragmentHeaders, renderCardsFragment } from './views/cards-fragment.tsx';
 import { HomePage } from './views/home-page.tsx';
@@ -163,41 +163,26 @@ export async function readerRoutes(app: FastifyInstance, deps: WebDeps): Promise
     }
     return cached(request, reply, key, async () => {
       const article = await services.articles.getPublished(id);
-      const [sections, related, tagsById, site] = await Promise.all([
+      const [sections, related, tagsById, site, images, notes] = await Promise.all([
         services.sections.list(),
         services.articles.related(id),
         services.tags.tagsOf([id]),
         deps.siteView(),
+        articleImages(services.media, article),
+        services.desk.notesOf(id),
       ]);
       const section = sections.find((s) => s.id === article.sectionId);
       if (!section) throw new AppError('ARTICLE_NOT_FOUND');
-      const tags = (tagsById.get(id) ?? []).map((t) => ({ slug: t.slug, name: t.name, path: paths.tag(t.slug) }));
-      const view = {
-        id,
-        path: paths.article(article),
-        headline: article.headline,
-        dek: article.dek,
-        byline: article.byline,
-        sourceKind: article.sourceKind,
-        section: sectionLink(section),
-        tags,
-        body: article.body,
+      const { view, meta } = articlePage(article, {
+        section,
+        tags: tagsById.get(id) ?? [],
+        related: toCards(related, sections),
+        images,
+        notes,
+        siteName: site.name,
         publishedAt: article.publishedAt!,
         updatedAt: article.updatedAt,
-        related: toCards(related, sections),
-      };
-      const meta = {
-        title: `${article.headline} — ${site.name}`,
-        description: article.dek ?? truncate(article.bodyText, 200),
-        canonicalPath: view.path,
-        ogType: 'article' as const,
-        article: {
-          publishedTime: article.publishedAt!.toISOString(),
-          modifiedTime: article.updatedAt?.toISOString() ?? null,
-          section: section.name,
-          tags: tags.map((t) => t.name),
-        },
-      };
+      });
       return {
         body: renderDocument(meta, site, <ArticlePage site={site} view={view} />),
         dependsOn: [`article:${id}`, ...related.map((r) => `article:${r.id}`)],
@@ -207,14 +192,6 @@ export async function readerRoutes(app: FastifyInstance, deps: WebDeps): Promise
   };
   app.get('/article/:id', routeOptions, articleHandler);
   app.get('/article/:id/:slug', routeOptions, articleHandler);
-}
-
-/** The first `max` characters of a text, cut at a word, with an ellipsis. */
-function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
 
 export type { SiteView };

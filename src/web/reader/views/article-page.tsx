@@ -1,6 +1,7 @@
 import { ArticleBody } from '../../components/article-body.tsx';
 import { Byline } from '../../components/byline.tsx';
 import { DualDate } from '../../components/dual-date.tsx';
+import { ImageFigure } from '../../components/responsive-image.tsx';
 import { RelatedArticles } from '../../components/related-articles.tsx';
 import { ShareLinks } from '../../components/share-links.tsx';
 import { absoluteUrl, hrefFor } from '../../components/site-href.ts';
@@ -31,9 +32,37 @@ export function ArticlePage({ site, view }: { site: SiteView; view: ArticlePageV
             ) : null}
           </div>
         </header>
+        {view.featuredImage ? (
+          <ImageFigure
+            class="featured-image"
+            image={view.featuredImage}
+            alt={view.featuredImage.alt}
+            caption={view.featuredImage.caption}
+            credit={view.featuredImage.credit}
+            priority
+          />
+        ) : null}
         <div class="article-body">
-          <ArticleBody doc={view.body} />
+          <ArticleBody doc={view.body} images={view.images} />
         </div>
+        {view.notes?.length ? (
+          <section class="article-notes" aria-labelledby="article-notes-title">
+            <h2 id="article-notes-title">تصحيحات وتحديثات</h2>
+            <ul>
+              {view.notes.map((note) => (
+                <li class={`note note-${note.kind}`} key={note.createdAt.getTime()}>
+                  <p class="note-meta">
+                    <strong class="note-kind">{note.label}</strong>{' '}
+                    <DualDate date={note.createdAt} style={style} withTime />
+                  </p>
+                  <p class="note-text" dir="auto">
+                    {note.text}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <footer class="article-footer">
           {view.tags.length ? (
             <h2 class="visually-hidden">الوسوم</h2>

@@ -41,7 +41,8 @@ function Document({ meta, site, children }: { meta: PageMeta; site: SiteView; ch
         {description ? <meta property="og:description" content={description} /> : null}
         <meta property="og:url" content={canonical} />
         {meta.article ? <ArticleMeta article={meta.article} /> : null}
-        <meta name="twitter:card" content="summary" />
+        {meta.image ? <ImageMeta image={meta.image} siteUrl={site.url} /> : null}
+        <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={meta.title} />
         {description ? <meta name="twitter:description" content={description} /> : null}
         {site.assets.fontPreload.map((href) => (
@@ -63,6 +64,20 @@ function Document({ meta, site, children }: { meta: PageMeta; site: SiteView; ch
         <BackToTop />
       </body>
     </html>
+  );
+}
+
+/** og:image with its size (so the share card is laid out before it loads) and alt text; twitter reads og:image. */
+function ImageMeta({ image, siteUrl }: { image: NonNullable<PageMeta['image']>; siteUrl: string }) {
+  return (
+    <>
+      <meta property="og:image" content={absoluteUrl(siteUrl, image.path)} />
+      <meta property="og:image:type" content="image/webp" />
+      <meta property="og:image:width" content={String(image.width)} />
+      <meta property="og:image:height" content={String(image.height)} />
+      <meta property="og:image:alt" content={image.alt} />
+      <meta name="twitter:image:alt" content={image.alt} />
+    </>
   );
 }
 

@@ -1,0 +1,518 @@
+import { Parser } from 'htmlparser2';
+import sanitizeHtml from 'sanitize-html';
+import { AppError } from '../../errors.ts';
+import type { ArticleDocument, BlockNode, ImageNode, InlineMark, InlineNode, ListItemNode, TextNode } from './article-document.ts';
+import { ARTICLE_LIMITS } from './article.ts';
+
+/** Bounds on what a stored body may hold; past them the body is refused, never cut silently. */
+export const EDITOR_DOCUMENT_LIMITS = {
+  /** Characters of text in the whole body (the article limit). */
+  textChars: ARTICLE_LIMITS.bodyMaxChars,
+  /** Blocks (paragraphs, headings, images, list items…) in the whole body. */
+  blocks: 20_000,
+  /** Quotes and lists nested deeper than this become plain paragraphs. */
+  depth: 8,
+  hrefChars: 2048,
+  altChars: 300,
+  captionChars: 500,
+  creditChars: 200,
+  /** Pasted or imported HTML, before cleaning. */
+  htmlChars: 5_000_000,
+  /**
+   * Opening tags in that HTML. htmlparser2 keeps its open elements in an array it shifts and
+   * unshifts, so its time grows with the square of the nesting depth (250,000 nested <b> take
+   * 40 s); bounding the tags bounds the depth. An article's HTML has a few thousand at most.
+   */
+  htmlTags: 20_000,
+} as const;
+
+// Embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI) reorder the text around
+// them: a hostile or careless paste can make a sentence read differently from what is stored
+// ("Trojan source"), and a missing PDF/PDI reorders everything after it. Paragraph direction comes
+// from the `dir` attribute instead. The marks LRM, RLM and ALM only nudge neutral characters such as
+// the full stop after an English name in Arabic text; they reorder nothing, so they are kept.
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+// C0 and C1 controls other than tab and line breaks, DEL, and the byte order mark: never text.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff]/g;
+// A text node is one run of a line; breaks inside it are spaces (hard breaks are their own node).
+const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as stored in a body or a short field: no direction overrides or isolates, no control characters. */
+export function cleanText(text: string): string {
+  return text
+    .replace(LONE_SURROGATES, '\ufffd')
+    .replace(DIRECTION_CONTROLS, '')
+    .replace(CONTROL_CHARACTERS, '')
+    .replace(LINE_BREAKS, ' ');
+}
+
+/** A one-line field (alt text, caption, credit): cleaned, spaces collapsed, trimmed, bounded; null when empty. */
+export function cleanLineText(value: unknown, maxChars: number): string | null {
+  if (typeof value !== 'string') return null;
+  const line = cleanText(value).replace(/\s+/g, ' ').trim();
+  return line === '' ? null : [...line].slice(0, maxChars).join('');
+}
+
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+const SITE_BASE = 'https://site.invalid';
+
+/**
+ * A link target the platform keeps: absolute http(s) or mailto, or a path on this site ("/section/…").
+ * Everything else (javascript:, data:, vbscript:, protocol-relative //host, relative paths) is null.
+ * Leading and trailing controls and spaces and inner tabs and newlines are removed first, as
+ * browsers do before reading the scheme ("java\tscript:" is javascript: to a browser).
+ */
+export function safeHref(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const trimmed = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  if (trimmed === '' || trimmed.length > EDITOR_DOCUMENT_LIMITS.hrefChars) return null;
+  try {
+    if (trimmed.startsWith('/')) {
+      // Backslashes count as slashes in URLs, so "/\evil.example" is another host.
+      if (/^\/[/\\]/.test(trimmed)) return null;
+      const url = new URL(trimmed, SITE_BASE);
+      return url.origin === SITE_BASE ? url.pathname + url.search + url.hash : null;
+    }
+    const url = new URL(trimmed);
+    return LINK_PROTOCOLS.has(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function tooLong(): AppError {
+  return new AppError('VALIDATION_FAILED', { fields: { body: 'نص المقال أطول من المسموح؛ قسّمه إلى أكثر من مقال.' } });
+}
+
+/** Counts what a document holds while it is built, and refuses it past the limits. */
+class Budget {
+  private chars = 0;
+  private blocks = 0;
+  text(text: string): string {
+    this.chars += text.length;
+    if (this.chars > EDITOR_DOCUMENT_LIMITS.textChars) throw tooLong();
+    return text;
+  }
+  block<T>(block: T): T {
+    this.blocks += 1;
+    if (this.blocks > EDITOR_DOCUMENT_LIMITS.blocks) throw tooLong();
+    return block;
+  }
+}
+
+const TEXTBLOCKS = new Set(['paragraph', 'heading']);
+
+/** The text of any subtree, walked without recursion (a hostile document may nest thousands deep). */
+function plainTextOf(root: unknown, budget: Budget): string {
+  let out = '';
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isRecord(node)) continue;
+    if (node.type === 'hardBreak') out += ' ';
+    if (typeof node.text === 'string') out += budget.text(cleanText(node.text));
+    // Paragraphs met inside flattened structure stay apart by a space (popped after their children).
+    if (TEXTBLOCKS.has(String(node.type))) stack.push({ type: 'hardBreak' });
+    const children = asArray(node.content);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
+}
+
+function marksOf(raw: unknown): InlineMark[] {
+  let bold = false;
+  let italic = false;
+  let href: string | null = null;
+  for (const mark of asArray(raw)) {
+    if (!isRecord(mark)) continue;
+    if (mark.type === 'bold' || mark.type === 'strong') bold = true;
+    else if (mark.type === 'italic' || mark.type === 'em') italic = true;
+    else if (mark.type === 'link' && isRecord(mark.attrs)) href = safeHref(mark.attrs.href);
+  }
+  const marks: InlineMark[] = [];
+  if (bold) marks.push({ type: 'bold' });
+  if (italic) marks.push({ type: 'italic' });
+  if (href !== null) marks.push({ type: 'link', attrs: { href } });
+  return marks;
+}
+
+function sameMarks(a: readonly InlineMark[] | undefined, b: readonly InlineMark[] | undefined): boolean {
+  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+}
+
+function pushText(out: InlineNode[], text: string, marks: InlineMark[]): void {
+  if (text === '') return;
+  const last = out.at(-1);
+  if (last?.type === 'text' && sameMarks(last.marks, marks)) {
+    last.text += text;
+    return;
+  }
+  const node: TextNode = { type: 'text', text };
+  if (marks.length > 0) node.marks = marks;
+  out.push(node);
+}
+
+/** Inline content: text with allowed marks and hard breaks; anything else gives up its text. */
+function inlineOf(nodes: readonly unknown[], budget: Budget, depth: number, out: InlineNode[] = []): InlineNode[] {
+  for (const node of nodes) {
+    if (!isRecord(node)) continue;
+    if (node.type === 'text') {
+      if (typeof node.text === 'string') pushText(out, budget.text(cleanText(node.text)), marksOf(node.marks));
+    } else if (node.type === 'hardBreak') {
+      out.push({ type: 'hardBreak' });
+    } else if (depth >= EDITOR_DOCUMENT_LIMITS.depth) {
+      pushText(out, plainTextOf(node, budget), []);
+    } else {
+      // An unknown inline node (a mention, an emoji, a block pasted inside a paragraph) keeps its text.
+      if (typeof node.text === 'string') pushText(out, budget.text(cleanText(node.text)), []);
+      inlineOf(asArray(node.content), budget, depth + 1, out);
+    }
+  }
+  return out;
+}
+
+function paragraph(content: InlineNode[], dir: 'rtl' | 'ltr' | 'auto' | null = null): BlockNode {
+  const block: BlockNode = dir ? { type: 'paragraph', attrs: { dir } } : { type: 'paragraph' };
+  if (content.length > 0) block.content = content;
+  return block;
+}
+
+function heading(level: 2 | 3, content: InlineNode[]): BlockNode {
+  const block: BlockNode = { type: 'heading', attrs: { level } };
+  if (content.length > 0) block.content = content;
+  return block;
+}
+
+function mediaIdOf(value: unknown): number | null {
+  const id = typeof value === 'string' && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : value;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+function imageOf(node: Json, budget: Budget): ImageNode | null {
+  const attrs = isRecord(node.attrs) ? node.attrs : {};
+  const mediaId = mediaIdOf(attrs.mediaId);
+  if (mediaId === null) return null;
+  const alt = cleanLineText(attrs.alt, EDITOR_DOCUMENT_LIMITS.altChars) ?? '';
+  const caption = cleanLineText(attrs.caption, EDITOR_DOCUMENT_LIMITS.captionChars);
+  const credit = cleanLineText(attrs.credit, EDITOR_DOCUMENT_LIMITS.creditChars);
+  budget.text(alt + (caption ?? '') + (credit ?? ''));
+  return { type: 'image', attrs: { mediaId, alt, caption, credit } };
+}
+
+function listItemsOf(nodes: readonly unknown[], budget: Budget, depth: number): ListItemNode[] {
+  const items: ListItemNode[] = [];
+  for (const node of nodes) {
+    if (!isRecord(node)) continue;
+    // Anything else placed directly in a list becomes an item of its own.
+    const content = blocksOf(node.type === 'listItem' ? asArray(node.content) : [node], budget, depth + 1);
+    if (content.length === 0) continue;
+    // The editor's list items start with a paragraph (TipTap: "paragraph block*").
+    if (content[0]!.type !== 'paragraph') content.unshift(budget.block({ type: 'paragraph' }));
+    items.push(budget.block({ type: 'listItem', content }));
+  }
+  return items;
+}
+
+/** Block content through the allowlist; inline nodes found between blocks are gathered into paragraphs. */
+function blocksOf(nodes: readonly unknown[], budget: Budget, depth: number): BlockNode[] {
+  const out: BlockNode[] = [];
+  let loose: InlineNode[] = [];
+  const flush = () => {
+    if (loose.length > 0) out.push(budget.block(paragraph(loose)));
+    loose = [];
+  };
+  for (const node of nodes) {
+    if (!isRecord(node)) continue;
+    const type = node.type;
+    if (type === 'text' || type === 'hardBreak') {
+      inlineOf([node], budget, depth, loose);
+      continue;
+    }
+    flush();
+    const attrs = isRecord(node.attrs) ? node.attrs : {};
+    if (type === 'paragraph') {
+      const dir = attrs.dir === 'rtl' || attrs.dir === 'ltr' || attrs.dir === 'auto' ? attrs.dir : null;
+      out.push(budget.block(paragraph(inlineOf(asArray(node.content), budget, depth + 1), dir)));
+    } else if (type === 'heading') {
+      const level = attrs.level === 3 || attrs.level === 4 || attrs.level === 5 || attrs.level === 6 ? 3 : 2;
+      out.push(budget.block(heading(level, inlineOf(asArray(node.content), budget, depth + 1))));
+    } else if (type === 'image') {
+      const image = imageOf(node, budget);
+      if (image) out.push(budget.block(image));
+    } else if (depth >= EDITOR_DOCUMENT_LIMITS.depth) {
+      // Too deep to keep its structure: its text stays, as one paragraph.
+      const text = plainTextOf(node, budget);
+      if (text) out.push(budget.block(paragraph([{ type: 'text', text }])));
+    } else if (type === 'blockquote') {
+      const content = blocksOf(asArray(node.content), budget, depth + 1);
+      if (content.length > 0) out.push(budget.block({ type: 'blockquote', content }));
+    } else if (type === 'bulletList' || type === 'orderedList') {
+      const content = listItemsOf(asArray(node.content), budget, depth);
+      if (content.length > 0) out.push(budget.block({ type, content }));
+    } else {
+      // Unknown blocks (code, tables, embeds, list items out of place) are unwrapped: their text stays.
+      if (typeof node.text === 'string') inlineOf([{ type: 'text', text: node.text }], budget, depth, loose);
+      flush();
+      out.push(...blocksOf(asArray(node.content), budget, depth + 1));
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The body an editor sent, through an allowlist: paragraphs (with dir rtl/ltr/auto), h2/h3
+ * headings, quotations, lists, images from the media library, and text with bold, italic and safe
+ * links. Unknown nodes give up their text; unknown marks and attributes are dropped; direction
+ * overrides and isolates are removed. Not a document at all: an empty one. Past the limits:
+ * VALIDATION_FAILED.
+ */
+export function parseEditorDocument(json: unknown): ArticleDocument {
+  if (!isRecord(json) || json.type !== 'doc') return { type: 'doc', content: [] };
+  return { type: 'doc', content: blocksOf(asArray(json.content), new Budget(), 0) };
+}
+
+const BLOCK_TAGS_AS_PARAGRAPHS = ['div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'address', 'pre', 'dd', 'dt', 'tr', 'caption'];
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'a', 'br', 'figure', 'img', 'figcaption'],
+  allowedAttributes: { a: ['href'], p: ['dir'], img: ['data-media-id', 'alt', 'data-credit'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // Dropped with everything inside: code, styles, and content that is not the article's text.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'select', 'xmp', 'noscript', 'noembed', 'noframes', 'iframe', 'object', 'template', 'title', 'head', 'svg', 'math', 'button'],
+  // Deeper markup keeps its text but not its tags.
+  nestingLimit: 48,
+  transformTags: Object.fromEntries(BLOCK_TAGS_AS_PARAGRAPHS.map((tag) => [tag, 'p'])),
+  parser: { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+};
+
+type Container =
+  | { kind: 'root'; blocks: Json[] }
+  | { kind: 'blockquote'; blocks: Json[] }
+  | { kind: 'list'; type: 'bulletList' | 'orderedList'; items: Json[] }
+  | { kind: 'item'; blocks: Json[] };
+
+/** Builds editor JSON from HTML that sanitize-html has cleaned; parseEditorDocument then checks it like any other. */
+function documentFromCleanHtml(html: string): Json {
+  const root: Container = { kind: 'root', blocks: [] };
+  const stack: Container[] = [root];
+  let textblock: { node: Json; content: Json[] } | null = null;
+  let bold = 0;
+  let italic = 0;
+  const links: (string | null)[] = [];
+  let figure: { mediaId: number | null; alt: string; credit: string | null; caption: string } | null = null;
+
+  const top = () => stack[stack.length - 1]!;
+  const addBlock = (block: Json) => {
+    const container = top();
+    if (container.kind === 'list') container.items.push({ type: 'listItem', content: [block] });
+    else container.blocks.push(block);
+  };
+  const closeTextblock = () => {
+    if (!textblock) return;
+    const last = textblock.content.at(-1);
+    if (last && typeof last.text === 'string') last.text = last.text.replace(/ +$/, '');
+    const content = textblock.content.filter((n) => n.type !== 'text' || n.text !== '');
+    // Pasted HTML is full of empty paragraphs used as spacing; they carry nothing.
+    if (content.some((n) => n.type === 'text')) addBlock({ ...textblock.node, content });
+    textblock = null;
+  };
+  const openTextblock = (node: Json) => {
+    closeTextblock();
+    textblock = { node, content: [] };
+  };
+  const open = (container: Container) => {
+    closeTextblock();
+    if (container.kind === 'item' && top().kind !== 'list') open({ kind: 'list', type: 'bulletList', items: [] });
+    stack.push(container);
+  };
+  const close = (kind: Container['kind']) => {
+    closeTextblock();
+    if (!stack.some((c) => c.kind === kind && c !== root)) return;
+    for (;;) {
+      const container = stack.pop()!;
+      if (container.kind === 'blockquote') addBlock({ type: 'blockquote', content: container.blocks });
+      else if (container.kind === 'list') addBlock({ type: container.type, content: container.items });
+      else if (container.kind === 'item') {
+        const parent = top();
+        if (parent.kind === 'list') parent.items.push({ type: 'listItem', content: container.blocks });
+      }
+      if (container.kind === kind) return;
+    }
+  };
+  const marks = (): Json[] => {
+    const out: Json[] = [];
+    if (bold > 0) out.push({ type: 'bold' });
+    if (italic > 0) out.push({ type: 'italic' });
+    const href = links.findLast((l) => l !== null);
+    if (href) out.push({ type: 'link', attrs: { href } });
+    return out;
+  };
+  const addImage = (mediaId: number, alt: string, caption: string | null, credit: string | null) => {
+    closeTextblock();
+    addBlock({ type: 'image', attrs: { mediaId, alt, caption, credit } });
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        switch (name) {
+          case 'p': {
+            const dir = attribs.dir?.toLowerCase();
+            openTextblock(dir === 'rtl' || dir === 'ltr' || dir === 'auto' ? { type: 'paragraph', attrs: { dir } } : { type: 'paragraph' });
+            break;
+          }
+          case 'h1':
+          case 'h2':
+            openTextblock({ type: 'heading', attrs: { level: 2 } });
+            break;
+          case 'h3':
+          case 'h4':
+          case 'h5':
+          case 'h6':
+            openTextblock({ type: 'heading', attrs: { level: 3 } });
+            break;
+          case 'blockquote':
+            open({ kind: 'blockquote', blocks: [] });
+            break;
+          case 'ul':
+          case 'ol':
+            open({ kind: 'list', type: name === 'ul' ? 'bulletList' : 'orderedList', items: [] });
+            break;
+          case 'li':
+            open({ kind: 'item', blocks: [] });
+            break;
+          case 'strong':
+          case 'b':
+            bold += 1;
+            break;
+          case 'em':
+          case 'i':
+            italic += 1;
+            break;
+          case 'a':
+            links.push(safeHref(attribs.href));
+            break;
+          case 'br':
+            textblock?.content.push({ type: 'hardBreak' });
+            break;
+          case 'figure':
+            closeTextblock();
+            figure = { mediaId: null, alt: '', credit: attribs['data-credit'] ?? null, caption: '' };
+            break;
+          case 'img': {
+            const mediaId = mediaIdOf(attribs['data-media-id']);
+            if (mediaId === null) break;
+            if (figure) {
+              figure.mediaId = mediaId;
+              figure.alt = attribs.alt ?? '';
+              figure.credit = attribs['data-credit'] ?? figure.credit;
+            } else {
+              addImage(mediaId, attribs.alt ?? '', null, attribs['data-credit'] ?? null);
+            }
+            break;
+          }
+        }
+      },
+      ontext(raw) {
+        if (figure) {
+          figure.caption += raw;
+          return;
+        }
+        let text = raw.replace(/[ \t\n\f\r]+/g, ' ');
+        if (!textblock) {
+          if (text.trim() === '') return;
+          textblock = { node: { type: 'paragraph' }, content: [] };
+        }
+        const last = textblock.content.at(-1);
+        const atLineStart = !last || last.type === 'hardBreak' || (typeof last.text === 'string' && last.text.endsWith(' '));
+        if (atLineStart) text = text.replace(/^ /, '');
+        if (text === '') return;
+        const nodeMarks = marks();
+        const node: Json = { type: 'text', text };
+        if (nodeMarks.length > 0) node.marks = nodeMarks;
+        textblock.content.push(node);
+      },
+      onclosetag(name) {
+        switch (name) {
+          case 'p':
+          case 'h1':
+          case 'h2':
+          case 'h3':
+          case 'h4':
+          case 'h5':
+          case 'h6':
+            closeTextblock();
+            break;
+          case 'blockquote':
+            close('blockquote');
+            break;
+          case 'ul':
+          case 'ol':
+            close('list');
+            break;
+          case 'li':
+            close('item');
+            break;
+          case 'strong':
+          case 'b':
+            bold = Math.max(0, bold - 1);
+            break;
+          case 'em':
+          case 'i':
+            italic = Math.max(0, italic - 1);
+            break;
+          case 'a':
+            links.pop();
+            break;
+          case 'figure': {
+            const done: { mediaId: number | null; alt: string; credit: string | null; caption: string } | null = figure;
+            figure = null;
+            if (done?.mediaId != null) addImage(done.mediaId, done.alt, done.caption, done.credit);
+            // A figure of something outside the media library keeps its caption as text.
+            else if (done && done.caption.trim() !== '') addBlock({ type: 'paragraph', content: [{ type: 'text', text: done.caption }] });
+            break;
+          }
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  while (stack.length > 1) close(top().kind);
+  closeTextblock();
+  return { type: 'doc', content: root.blocks };
+}
+
+/**
+ * A body from HTML (the API, a paste, a WordPress import): sanitize-html with an explicit allowlist
+ * first, then the structure read with htmlparser2, then the same allowlist as editor JSON. Scripts,
+ * styles, embeds and event handlers disappear; text inside unknown tags stays as text.
+ */
+export function documentFromHtml(html: string): ArticleDocument {
+  if (html.length > EDITOR_DOCUMENT_LIMITS.htmlChars) throw tooLong();
+  let tags = 0;
+  // Comments are text to the parser, whatever they look like inside.
+  for (const _ of html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').matchAll(/<[a-zA-Z]/g)) {
+    if (++tags > EDITOR_DOCUMENT_LIMITS.htmlTags) {
+      throw new AppError('VALIDATION_FAILED', { fields: { body: 'النص الملصق يحوي تنسيقاً أكثر من المسموح؛ الصقه نصاً بلا تنسيق.' } });
+    }
+  }
+  return parseEditorDocument(documentFromCleanHtml(sanitizeHtml(html, SANITIZE_OPTIONS)));
+}
