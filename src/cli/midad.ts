@@ -76,7 +76,7 @@ async function run(argv: string[], env: Record<string, string | undefined>): Pro
 async function withServices(config: Readonly<Config>, body: (services: Services) => Promise<number>): Promise<number> {
   const db = await openDatabase(config);
   try {
-    return await body(createServices({ db, clock: systemClock, events: createContentEvents() }));
+    return await body(createServices({ db, clock: systemClock, events: createContentEvents(), timeZone: config.siteTimeZone }));
   } finally {
     await db.close();
   }

@@ -70,7 +70,7 @@ export async function createTestSite(
   await migrateToLatest(db);
   const clock = fixedClock(options.now ?? TEST_NOW);
   const events = createContentEvents();
-  const services = createServices({ db, clock, events });
+  const services = createServices({ db, clock, events, timeZone: config.siteTimeZone });
   const log = createLogger(config);
   await shareContentEvents(db, events, log);
   if (options.demo) await loadDemoContent(services, DEMO_DIR);
