@@ -193,7 +193,12 @@ test('an editor pastes the reference copy on the wire desk, edits the headline, 
     assert.equal(await page.locator('figure.featured-image img').getAttribute('alt'), 'لافروف يصافح تشوي سون هوي');
     const picture = page.locator('.article-body figure img');
     assert.equal(await picture.getAttribute('alt'), 'لافروف وتشوي سون هوي في بيونغ يانغ');
-    await eventually(async () => assert.ok(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the picture loads on the article page'));
+    // Body images are loading="lazy": a reader scrolls to them, and so does the test.
+    await picture.scrollIntoViewIfNeeded();
+    await eventually(
+      async () => assert.ok(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the picture loads on the article page'),
+      15_000,
+    );
     await finish(session);
   } catch (error) {
     await session.context.close();
