@@ -61,15 +61,22 @@ export function parseClauses(raw: string, analyzer: Analyzer): SearchClause[] {
   return parseQuery(raw, analyzer).clauses;
 }
 
+/** How a query's clauses combine: every one, at least one, or at least one but not all (full-text.ts). */
+export type MatchMode = 'all' | 'any' | 'partial';
+
 /** The FTS5 MATCH expression the product builds (full-text.ts `fts5Match`): every clause quoted. */
-export function matchExpression(clauses: readonly SearchClause[], mode: 'all' | 'any'): string {
+export function matchExpression(clauses: readonly SearchClause[], mode: MatchMode): string {
   const parts = clauses
     .map((clause) => {
       const terms = (clause.kind === 'term' ? [clause.term] : clause.terms).map(indexForm).filter((t) => t !== '');
       return terms.length === 0 ? '' : `"${terms.join(' ')}"`;
     })
     .filter(Boolean);
-  return parts.join(mode === 'all' ? ' AND ' : ' OR ');
+  if (parts.length === 0) return '';
+  if (mode === 'all') return parts.join(' AND ');
+  if (mode === 'any') return parts.join(' OR ');
+  // 'partial' of one clause is nothing: that clause alone is all of them.
+  return parts.length === 1 ? '' : `(${parts.join(' OR ')}) NOT (${parts.join(' AND ')})`;
 }
 
 /** Terms as the product stores them in an FTS5 column: index forms joined by spaces. */
