@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { ArticleDesk, ArticleDraft, DeskArticle } from '../../src/content/articles/article-desk.ts';
 import { documentFromParagraphs } from '../../src/content/articles/article-document.ts';
 import type { ArticleStatus } from '../../src/content/articles/article.ts';
-import { documentFromHtml } from '../../src/content/articles/editor-document.ts';
+import { documentFromHtml } from '../../src/content/articles/html-document.ts';
 import { fixedClock } from '../../src/content/clock.ts';
 import type { Actor } from '../../src/content/users/actor.ts';
 import { AppError, type ErrorCode } from '../../src/errors.ts';

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documentFromParagraphs } from '../../../src/content/articles/article-document.ts';
-import { diffParagraphs, parseDraft, startOfLocalDay } from '../../../src/content/articles/article-desk.service.ts';
+import { startOfLocalDay } from '../../../src/content/articles/article-desk.service.ts';
+import { parseDraft } from '../../../src/content/articles/article-draft.ts';
+import { diffParagraphs } from '../../../src/content/articles/revision-diff.ts';
 import { AppError } from '../../../src/errors.ts';
 
 test('paragraph diff lines up unchanged paragraphs around insertions, removals and edits', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ArticleDocument, BlockNode } from '../../../src/content/articles/article-document.ts';
-import { documentFromHtml, EDITOR_DOCUMENT_LIMITS, parseEditorDocument, safeHref } from '../../../src/content/articles/editor-document.ts';
+import { EDITOR_DOCUMENT_LIMITS, parseEditorDocument, safeHref } from '../../../src/content/articles/editor-document.ts';
+import { documentFromHtml } from '../../../src/content/articles/html-document.ts';
 import { AppError } from '../../../src/errors.ts';
 
 // Whatever a client sends as a body, JSON from the editor or HTML from a paste, the API or an
