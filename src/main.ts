@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { z } from 'zod';
-import type { Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { createDb } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -23,6 +23,8 @@ import { createImageProcessor } from './content/media/image-processing.ts';
 import { createMediaService, type MediaService } from './content/media/media.service.ts';
 import { createSearchIndexer } from './content/search/search-indexer.ts';
 import { createSearchService, type SearchService } from './content/search/search.service.ts';
+import { createSettingsService, type SettingsService } from './content/settings/settings.service.ts';
+import type { SiteSettings } from './content/settings/site-settings.ts';
 import { fullTextIndexFor } from './db/full-text.ts';
 import { buildApp } from './web/app.ts';
 import type { AssetBundle } from './web/assets.ts';
@@ -43,10 +45,19 @@ export interface Services {
   users: UserService;
   media: MediaService;
   desk: ArticleDeskService;
+  settings: SettingsService;
 }
 
-/** Wires the content services over a database. `timeZone`: the site's (SITE_TIMEZONE), for "published today". */
-export function createServices(deps: { db: Db; clock: Clock; events: ContentEvents; timeZone?: string }): Services {
+/** The site settings the operator's environment gives, before the newsroom changes any. */
+export function settingsFromConfig(config: Pick<Config, 'siteName' | 'siteDescription' | 'dateLocale' | 'dateDigits'>): SiteSettings {
+  return { siteName: config.siteName, siteDescription: config.siteDescription, dateLocale: config.dateLocale, dateDigits: config.dateDigits, showHijri: true };
+}
+
+/**
+ * Wires the content services over a database. `timeZone`: the site's (SITE_TIMEZONE), for "published
+ * today"; `siteDefaults`: the settings from the environment (settingsFromConfig).
+ */
+export function createServices(deps: { db: Db; clock: Clock; events: ContentEvents; timeZone?: string; siteDefaults?: SiteSettings }): Services {
   const { db, clock, events } = deps;
   const audit = createAuditService({ db: db.kysely, clock });
   const sessions = createSessionService({ db: db.kysely, clock });
@@ -72,7 +83,8 @@ export function createServices(deps: { db: Db; clock: Clock; events: ContentEven
     media,
     timeZone: deps.timeZone ?? 'Asia/Riyadh',
   });
-  return { articles, sections, tags, imports, search, audit, sessions, users, media, desk };
+  const settings = createSettingsService({ db: db.kysely, clock, events, audit, defaults: deps.siteDefaults ?? settingsFromConfig(loadConfig({})) });
+  return { articles, sections, tags, imports, search, audit, sessions, users, media, desk, settings };
 }
 
 /** The logger every part of one process shares. */
@@ -84,6 +96,7 @@ const contentEventSchema: z.ZodType<ContentEvent> = z.union([
   z.object({ type: z.literal('article.changed'), articleId: z.number().int(), sectionId: z.number().int(), tagIds: z.array(z.number().int()) }),
   z.object({ type: z.literal('section.changed'), sectionId: z.number().int() }),
   z.object({ type: z.literal('content.bulk-changed') }),
+  z.object({ type: z.literal('settings.changed') }),
 ]);
 const broadcastSchema = z.object({ from: z.string(), event: contentEventSchema });
 
@@ -167,7 +180,7 @@ export async function startServer(config: Readonly<Config>, options: { clock?: C
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config);
   const events = createContentEvents();
-  const services = createServices({ db, clock, events, timeZone: config.siteTimeZone });
+  const services = createServices({ db, clock, events, timeZone: config.siteTimeZone, siteDefaults: settingsFromConfig(config) });
   await shareContentEvents(db, events, log);
   const upkeep = await services.search.keepIndexCurrent();
   if (upkeep.rebuilt > 0 || upkeep.relatedRefreshed > 0) log.info(upkeep, 'rebuilt the search index and related terms for a new analyzer');

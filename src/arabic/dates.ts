@@ -5,6 +5,8 @@ export interface DateStyle {
   locale: string;
   numberingSystem: NumberingSystem;
   timeZone: string;
+  /** Add the Hijri date to full dates (formatDualDate); shown unless this is false. */
+  showHijri?: boolean;
 }
 
 type Calendar = 'gregory' | 'islamic-umalqura';
@@ -56,10 +58,14 @@ export function formatHijriDate(date: Date, style: DateStyle): string {
   return `${p.day} ${p.month} ${p.year}`;
 }
 
-/** Weekday, Gregorian and Hijri dates: "الخميس 19 أكتوبر 2023 — 4 ربيع الآخر 1445". */
+/**
+ * Weekday, Gregorian and Hijri dates: "الخميس 19 أكتوبر 2023 — 4 ربيع الآخر 1445"; without the Hijri
+ * part when the style says so (a site whose readers do not use it).
+ */
 export function formatDualDate(date: Date, style: DateStyle): string {
   const { weekday } = parts(date, style, 'gregory', { weekday: 'long' });
-  return `${weekday} ${formatGregorianDate(date, style)} — ${formatHijriDate(date, style)}`;
+  const gregorian = `${weekday} ${formatGregorianDate(date, style)}`;
+  return style.showHijri === false ? gregorian : `${gregorian} — ${formatHijriDate(date, style)}`;
 }
 
 /** The time of day as the locale writes it, e.g. "12:00 م" (hour and minute). */

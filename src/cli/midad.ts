@@ -7,7 +7,7 @@ import { systemClock } from '../content/clock.ts';
 import { createContentEvents } from '../content/content-events.ts';
 import { importJsonlFile, loadDemoContent } from '../content/imports/demo-content.ts';
 import { paths } from '../content/paths.ts';
-import { createLogger, createServices, DEMO_DIR, openDatabase, startServer, type Services } from '../main.ts';
+import { createLogger, createServices, DEMO_DIR, openDatabase, settingsFromConfig, startServer, type Services } from '../main.ts';
 import { userCommand } from './user-command.ts';
 
 const MAX_TEXT_FILE_BYTES = 1_048_576;
@@ -76,7 +76,7 @@ async function run(argv: string[], env: Record<string, string | undefined>): Pro
 async function withServices(config: Readonly<Config>, body: (services: Services) => Promise<number>): Promise<number> {
   const db = await openDatabase(config);
   try {
-    return await body(createServices({ db, clock: systemClock, events: createContentEvents(), timeZone: config.siteTimeZone }));
+    return await body(createServices({ db, clock: systemClock, events: createContentEvents(), timeZone: config.siteTimeZone, siteDefaults: settingsFromConfig(config) }));
   } finally {
     await db.close();
   }

@@ -4,7 +4,9 @@ import { EventEmitter } from 'node:events';
 export type ContentEvent =
   | { type: 'article.changed'; articleId: number; sectionId: number; tagIds: number[] }
   | { type: 'section.changed'; sectionId: number }
-  | { type: 'content.bulk-changed' };
+  | { type: 'content.bulk-changed' }
+  /** Site settings (name, description, date style) changed: every page shows them. */
+  | { type: 'settings.changed' };
 
 /** Where an event came from: this process, or another instance (through the database). */
 export interface EventOrigin {

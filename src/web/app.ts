@@ -11,8 +11,10 @@ import { searchRoutes } from './reader/search-routes.tsx';
 import { renderErrorPage } from './reader/error-response.tsx';
 import type { AppDeps, WebDeps } from './web-deps.ts';
 import type { SiteView } from './view-models.ts';
+import type { SiteSettings } from '../content/settings/site-settings.ts';
 import { sectionLink } from './reader/reader-data.ts';
-import { registerNewsroomAuth } from './newsroom/newsroom-auth.ts';
+import { csrfTokenFor, registerNewsroomAuth } from './newsroom/newsroom-auth.ts';
+import { renderNewsroomErrorPage } from './newsroom/views/newsroom-error-page.tsx';
 import { accountRoutes } from './newsroom/account-routes.tsx';
 import { mediaRoutes } from './reader/media-routes.ts';
 import { newsroomMediaRoutes } from './newsroom/media-routes.tsx';
@@ -22,6 +24,11 @@ import { wireRoutes } from './newsroom/wire-routes.tsx';
 
 const PAGE_CACHE_ENTRIES = 2_000;
 const PAGE_CACHE_TTL_MS = 60_000;
+
+/** A newsroom page (not its JSON API), whose errors keep the newsroom's layout. */
+function isNewsroomPage(request: FastifyRequest): boolean {
+  return (request.url === '/newsroom' || request.url.startsWith('/newsroom/') || request.url.startsWith('/newsroom?')) && !request.url.startsWith('/newsroom/api/');
+}
 
 function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || request.url.startsWith('/newsroom/api/');
@@ -50,16 +57,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const unsubscribe = events.subscribe((event) => cache.invalidate(event));
   app.addHook('onClose', async () => unsubscribe());
 
-  const baseSite = (sections: SiteView['sections']): SiteView => ({
-    name: config.siteName,
+  const baseSite = (sections: SiteView['sections'], settings: SiteSettings): SiteView => ({
+    name: settings.siteName,
     url: config.siteUrl,
-    description: config.siteDescription,
-    dateStyle: { locale: config.dateLocale, numberingSystem: config.dateDigits, timeZone: config.siteTimeZone },
+    description: settings.siteDescription,
+    dateStyle: { locale: settings.dateLocale, numberingSystem: settings.dateDigits, timeZone: config.siteTimeZone, showHijri: settings.showHijri },
     sections,
     assets: { css: assets.css, js: assets.js, fontPreload: assets.fontPreload, icon: assets.icon },
     now: clock.now(),
   });
-  const siteView = async (): Promise<SiteView> => baseSite((await services.sections.list()).map(sectionLink));
+  const siteView = async (): Promise<SiteView> => {
+    const [sections, settings] = await Promise.all([services.sections.list(), services.settings.current()]);
+    return baseSite(sections.map(sectionLink), settings);
+  };
   const webDeps: WebDeps = { ...deps, cache, siteView };
 
   await app.register(helmet, {
@@ -129,9 +139,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       site = await siteView();
     } catch {
       // The error page must render even when the database is what failed.
-      site = baseSite([]);
+      site = baseSite([], services.settings.defaults);
+    }
+    if (isNewsroomPage(request)) {
+      const page = newsroomErrorDocument(request, reply, error, site);
+      if (page) return reply.type('text/html; charset=utf-8').send(page);
     }
     return reply.type('text/html; charset=utf-8').send(renderErrorPage(error, site));
+  }
+
+  /** A newsroom page refused or failed: shown in the newsroom's layout; undefined if even that cannot be built. */
+  function newsroomErrorDocument(request: FastifyRequest, reply: FastifyReply, error: AppError, site: SiteView): string | undefined {
+    try {
+      return renderNewsroomErrorPage({
+        site,
+        newsroomAssets: assets.newsroom,
+        actor: request.actor,
+        // A fresh token, so that a form refused for its token works when sent again from this page.
+        csrfToken: csrfTokenFor(reply),
+        error,
+      });
+    } catch (cause) {
+      request.log.warn({ err: cause }, 'could not render the newsroom error page');
+      return undefined;
+    }
   }
 
   app.setNotFoundHandler((request, reply) =>

@@ -73,7 +73,7 @@ export function createPageCache(options: { maxEntries: number; ttlMs: number }):
       return stored;
     },
     invalidate(event) {
-      if (event.type === 'content.bulk-changed' || event.type === 'section.changed') {
+      if (event.type === 'content.bulk-changed' || event.type === 'section.changed' || event.type === 'settings.changed') {
         entries.clear();
         return;
       }

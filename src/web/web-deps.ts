@@ -11,6 +11,7 @@ import type { AuditService } from '../content/audit/audit.service.ts';
 import type { SessionService } from '../content/sessions/sessions.service.ts';
 import type { UserService } from '../content/users/users.service.ts';
 import type { MediaService } from '../content/media/media.service.ts';
+import type { SettingsService } from '../content/settings/settings.service.ts';
 import type { AssetBundle } from './assets.ts';
 import type { PageCache } from './page-cache.ts';
 import type { SiteView } from './view-models.ts';
@@ -26,6 +27,7 @@ export interface WebServices {
   users: UserService;
   media: MediaService;
   desk: ArticleDeskService;
+  settings: SettingsService;
 }
 
 /** Everything buildApp needs, assembled by main.ts (or by a test). */

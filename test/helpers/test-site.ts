@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { fixedClock } from '../../src/content/clock.ts';
 import { createContentEvents, type ContentEvents } from '../../src/content/content-events.ts';
 import { loadDemoContent } from '../../src/content/imports/demo-content.ts';
-import { createLogger, createServices, DEMO_DIR, shareContentEvents, type Services } from '../../src/main.ts';
+import { createLogger, createServices, DEMO_DIR, settingsFromConfig, shareContentEvents, type Services } from '../../src/main.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { buildAssets, type AssetBundle } from '../../src/web/assets.ts';
 import { createTestDatabase } from './postgres.ts';
@@ -70,7 +70,7 @@ export async function createTestSite(
   await migrateToLatest(db);
   const clock = fixedClock(options.now ?? TEST_NOW);
   const events = createContentEvents();
-  const services = createServices({ db, clock, events, timeZone: config.siteTimeZone });
+  const services = createServices({ db, clock, events, timeZone: config.siteTimeZone, siteDefaults: settingsFromConfig(config) });
   const log = createLogger(config);
   await shareContentEvents(db, events, log);
   if (options.demo) await loadDemoContent(services, DEMO_DIR);

@@ -38,6 +38,12 @@ async function stateOfUsers(site: TestSite) {
   return site.db.kysely.selectFrom('users').select(['id', 'email', 'role', 'disabled_at']).orderBy('id').execute();
 }
 
+async function stateOfSettings(site: TestSite) {
+  return site.db.kysely.selectFrom('site_settings').select(['key', 'value']).orderBy('key').execute();
+}
+
+const SETTINGS_FORM = { siteDescription: 'وصف للاختبار', dateLocale: 'ar', dateDigits: 'latn', showHijri: 'true' };
+
 async function stateOfSections(site: TestSite) {
   return site.db.kysely.selectFrom('sections').select(['id', 'name', 'slug']).orderBy('id').execute();
 }
@@ -94,6 +100,21 @@ function adminActions(target: () => TestUser, sectionId: () => number): AdminAct
       state: stateOfSections,
       ok: 303,
     },
+    {
+      name: 'view the settings',
+      // The settings in force are on every public page; only the form is for administrators.
+      service: (site) => site.services.settings.current(),
+      http: (site, session) => site.app.inject({ url: '/newsroom/settings', headers: session ? { cookie: session.cookie } : {} }),
+      state: stateOfSettings,
+      ok: 200,
+    },
+    {
+      name: 'change the settings',
+      service: (site, actor) => site.services.settings.update(actor, { ...SETTINGS_FORM, siteName: unique('موقع') }),
+      http: (site, session) => postForm(site, '/newsroom/settings', { ...SETTINGS_FORM, siteName: unique('موقع') }, session),
+      state: stateOfSettings,
+      ok: 303,
+    },
   ];
 }
 
@@ -115,7 +136,7 @@ forEachDialect('newsroom administration', {}, (site) => {
         await freshTarget();
         const actor = (await addUser(site(), { role })).actor;
         const before = await action.state(site());
-        if (role === 'admin' || action.name === 'list sections') {
+        if (role === 'admin' || action.name === 'list sections' || action.name === 'view the settings') {
           await action.service(site(), actor);
         } else {
           await assert.rejects(action.service(site(), actor), { code: 'FORBIDDEN' }, `${role}: ${action.name}`);
@@ -162,13 +183,14 @@ forEachDialect('newsroom administration', {}, (site) => {
     }
   });
 
-  test('administrators see Users and Sections in the navigation; writers and editors do not', async () => {
+  test('administrators see Users, Sections and Settings in the navigation; writers and editors do not', async () => {
     for (const role of ROLES) {
       const user = await addUser(site(), { role });
       const session = await login(site(), user.email, user.password);
       const page = await site().app.inject({ url: '/newsroom/account', headers: { cookie: session.cookie } });
       assert.equal(page.body.includes('href="/newsroom/users"'), role === 'admin', role);
       assert.equal(page.body.includes('href="/newsroom/sections"'), role === 'admin', role);
+      assert.equal(page.body.includes('href="/newsroom/settings"'), role === 'admin', role);
       assert.match(page.body, /href="\/newsroom\/wire"/);
     }
   });
@@ -377,7 +399,7 @@ forEachDialect('newsroom administration', {}, (site) => {
     await site().services.users.authenticate({ email: writer.email, password: writer.password }, { ip: '10.6.6.6' });
   });
 
-  test('the account pages pass html-validate: login (plain and refused), account (refused), users (with a notice and with problems), sections', async () => {
+  test('the account pages pass html-validate: login (plain and refused), account (refused), users (with a notice and with problems), sections, settings', async () => {
     const admin = await addUser(site(), { role: 'admin' });
     const session = await login(site(), admin.email, admin.password);
     const pages = new Map<string, string>([
@@ -389,6 +411,8 @@ forEachDialect('newsroom administration', {}, (site) => {
       ['users refused', (await postForm(site(), '/newsroom/users', { email: 'bad', name: '', role: 'boss', password: 'x' }, session)).body],
       ['sections', (await site().app.inject({ url: '/newsroom/sections', headers: { cookie: session.cookie } })).body],
       ['sections refused', (await postForm(site(), '/newsroom/sections', { name: '' }, session)).body],
+      ['settings', (await site().app.inject({ url: '/newsroom/settings?done=saved', headers: { cookie: session.cookie } })).body],
+      ['settings refused', (await postForm(site(), '/newsroom/settings', { siteName: '', siteDescription: '', dateLocale: 'xx', dateDigits: 'x', showHijri: 'x' }, session)).body],
     ]);
     for (const [name, html] of pages) {
       assert.match(html, /^<!doctype html><html lang="ar" dir="rtl">/, name);
@@ -396,5 +420,6 @@ forEachDialect('newsroom administration', {}, (site) => {
     }
     assert.match(pages.get('users refused')!, /aria-invalid="true"/);
     assert.match(pages.get('users refused')!, /href="#new-user-email"/);
+    assert.match(pages.get('settings refused')!, /href="#setting-site-name"/);
   });
 });

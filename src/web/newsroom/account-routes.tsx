@@ -17,6 +17,7 @@ import type { FormProblems } from './views/form-parts.tsx';
 import { LoginPage } from './views/login-page.tsx';
 import { renderNewsroomPage } from './views/newsroom-layout.tsx';
 import { SectionsPage } from './views/sections-page.tsx';
+import { SettingsPage } from './views/settings-page.tsx';
 import { UsersPage } from './views/users-page.tsx';
 
 /** Sign-in attempts one address may make a minute over HTTP; the login throttle counts failures, this bounds the knocking. */
@@ -28,6 +29,7 @@ const NOTICES = {
   account: { password: 'غُيّرت كلمة المرور، وانتهت جلساتك على الأجهزة الأخرى.' },
   users: { created: 'أُضيف المستخدم.', role: 'غُيّر الدور.', disabled: 'عُطّل الحساب وانتهت جلساته.' },
   sections: { created: 'أُضيف القسم.', renamed: 'غُيّر اسم القسم.' },
+  settings: { saved: 'حُفظت الإعدادات، وتظهر في صفحات الموقع الآن.' },
 } as const satisfies Record<string, Record<string, string>>;
 
 function noticeFor<K extends keyof typeof NOTICES>(page: K, request: FastifyRequest): string | null {
@@ -65,7 +67,7 @@ function expected(error: unknown, codes: readonly ErrorCode[]): AppError {
 
 /**
  * Accounts in the newsroom: /newsroom/login, /newsroom/logout, /newsroom/account (password change),
- * /newsroom/users and /newsroom/sections (administrators). Pages answer forms with a redirect after
+ * /newsroom/users, /newsroom/sections and /newsroom/settings (administrators). Pages answer forms with a redirect after
  * success and the same page with the problems (and the right status) after a refusal.
  */
 export async function accountRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
@@ -266,6 +268,50 @@ export async function accountRoutes(app: FastifyInstance, deps: WebDeps): Promis
     } catch (error) {
       const refused = expected(error, SECTION_FORM_REFUSALS);
       return sectionsPage(request, reply, { problems: problemsOf(refused), status: refused.status });
+    }
+  });
+
+  // ── Administrators: site settings ──────────────────────────────────────────────────────────────
+
+  async function settingsPage(request: FastifyRequest, reply: FastifyReply, state: { typed?: Record<string, unknown>; problems?: FormProblems; status?: number } = {}) {
+    const [settings, site] = await Promise.all([services.settings.current(), deps.siteView()]);
+    const typed = state.typed;
+    const form = {
+      siteName: typed ? echo(typed.siteName, 80) : settings.siteName,
+      siteDescription: typed ? echo(typed.siteDescription, 300) : settings.siteDescription,
+      dateLocale: typed ? echo(typed.dateLocale, 20) : settings.dateLocale,
+      dateDigits: typed ? echo(typed.dateDigits, 10) : settings.dateDigits,
+      showHijri: typed ? echo(typed.showHijri, 10) : String(settings.showHijri),
+    };
+    return sendPage(request, reply, {
+      title: 'إعدادات الموقع',
+      active: 'settings',
+      ...(state.status ? { status: state.status } : {}),
+      body: (csrfToken) => (
+        <SettingsPage
+          view={{
+            csrfToken,
+            form,
+            configuredLocale: services.settings.defaults.dateLocale,
+            sample: { date: site.now, style: site.dateStyle },
+            problems: state.problems ?? null,
+            notice: state.problems ? null : noticeFor('settings', request),
+          }}
+        />
+      ),
+    });
+  }
+
+  app.get('/newsroom/settings', { preHandler: requireRole('admin') }, (request, reply) => settingsPage(request, reply));
+
+  app.post('/newsroom/settings', { preHandler: requireRole('admin') }, async (request, reply) => {
+    const form = formOf(request);
+    try {
+      await services.settings.update(actorOf(request), form, requestContext(request));
+      return reply.redirect('/newsroom/settings?done=saved', 303);
+    } catch (error) {
+      const refused = expected(error, ['VALIDATION_FAILED']);
+      return settingsPage(request, reply, { typed: form, problems: problemsOf(refused), status: refused.status });
     }
   });
 }

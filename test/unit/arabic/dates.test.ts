@@ -24,6 +24,15 @@ test("with 'arab' digits the dual date reads الخميس ١٩ أكتوبر ٢٠
   );
 });
 
+test('a site that hides the Hijri date gets the weekday and Gregorian date only: الخميس 19 أكتوبر 2023', () => {
+  assert.equal(formatDualDate(THURSDAY, { ...RIYADH, showHijri: false }), 'الخميس 19 أكتوبر 2023');
+  assert.equal(formatDualDate(THURSDAY, { ...RIYADH, showHijri: true }), 'الخميس 19 أكتوبر 2023 — 4 ربيع الآخر 1445');
+});
+
+test('the Tunisian and Algerian locale ar-TN names the month of January جانفي', () => {
+  assert.equal(formatGregorianDate(new Date('2024-01-15T09:00:00Z'), { ...RIYADH, locale: 'ar-TN' }), '15 جانفي 2024');
+});
+
 test('the Levantine locale ar-SY names the month تشرين الأول', () => {
   assert.equal(formatGregorianDate(THURSDAY, { ...RIYADH, locale: 'ar-SY' }), '19 تشرين الأول 2023');
 });

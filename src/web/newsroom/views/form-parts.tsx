@@ -93,3 +93,46 @@ export function Notice({ children }: { children: ComponentChildren }) {
     </p>
   );
 }
+
+/** A labelled select with its hint and error tied to it, like Field. */
+export function ChoiceField({
+  id,
+  name,
+  label,
+  choices,
+  selected,
+  error,
+  hint,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  choices: readonly { value: string; label: string }[];
+  selected: string;
+  error?: string | undefined;
+  hint?: string;
+}) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value} selected={choice.value === selected}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -34,6 +34,7 @@ export const NEWSROOM_NAV: readonly NavEntry[] = [
   { id: 'media', label: 'الوسائط', href: '/newsroom/media' },
   { id: 'users', label: 'المستخدمون', href: '/newsroom/users', adminOnly: true },
   { id: 'sections', label: 'الأقسام', href: '/newsroom/sections', adminOnly: true },
+  { id: 'settings', label: 'الإعدادات', href: '/newsroom/settings', adminOnly: true },
 ];
 
 /**
