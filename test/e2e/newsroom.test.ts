@@ -299,6 +299,18 @@ test('an empty paragraph starts right to left, and "قال Sergei Lavrov: «…�
     assert.equal(await english.getAttribute('dir'), 'ltr');
     assert.equal(await page.getByRole('button', { name: 'LTR: الفقرة من اليسار إلى اليمين' }).getAttribute('aria-pressed'), 'true');
 
+    // A heading takes its direction from its letters like a paragraph, and keeps one set by hand.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: 'عنوان فرعي' }).click();
+    await page.keyboard.type('NATO summit in Vilnius');
+    const heading = page.locator('.body-editor-content > h2', { hasText: 'NATO summit' });
+    assert.equal(await heading.getAttribute('dir'), 'ltr', 'a heading of English alone is ltr');
+    await page.getByRole('button', { name: 'LTR: الفقرة من اليسار إلى اليمين' }).click();
+    assert.equal(await heading.getAttribute('dir'), 'rtl', 'the toolbar flips a heading too');
+    await page.keyboard.type(' 2026');
+    assert.equal(await heading.getAttribute('dir'), 'rtl', "a heading's direction set by hand is kept");
+
     // Leaving with a change not yet saved asks first.
     await page.locator('#dek').fill('موجز لم يُحفظ بعد');
     const warned = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
@@ -321,6 +333,9 @@ test('an empty paragraph starts right to left, and "قال Sergei Lavrov: «…�
     const readerLayout = await readerMixed.evaluate(punctuationLayout);
     assert.ok(readerLayout.colon.right <= readerLayout.lavrov.left + 1, `the colon on the reader page: ${JSON.stringify(readerLayout)}`);
     assert.equal(await preview.locator('.article-body p', { hasText: 'Reuters reported' }).getAttribute('dir'), 'ltr');
+    const readerHeading = preview.locator('.article-body h2', { hasText: 'NATO summit in Vilnius 2026' });
+    assert.equal(await readerHeading.getAttribute('dir'), 'rtl', "the reader page keeps the heading's direction");
+    assert.equal(await readerHeading.evaluate((h) => getComputedStyle(h).direction), 'rtl');
     await preview.close();
     await finish(session);
   } catch (error) {

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Parser } from 'htmlparser2';
 import { HtmlValidate } from 'html-validate';
 import type { Section } from '../../src/content/sections/section.ts';
-import { collectCookies, cookieHeader, csrfTokenIn, login, signedIn, type TestSession } from '../helpers/newsroom.ts';
+import { collectCookies, cookieHeader, csrfTokenIn, login, scriptableParts, signedIn, type TestSession } from '../helpers/newsroom.ts';
 import { forEachDialect, type TestSite } from '../helpers/test-site.ts';
 
 // The newsroom's article pages and JSON endpoints over real HTTP (app.inject), on both engines:
@@ -426,6 +426,38 @@ forEachDialect('newsroom article pages and endpoints', {}, (site) => {
     const other = await signedIn(site(), 'writer');
     const forbidden = await call(site(), other.session, 'GET', `/newsroom/articles/${article.id}/preview`);
     assert.equal(forbidden.statusCode, 403, "another writer cannot preview an editor's draft");
+  });
+
+  test("a heading's direction from the editor is stored and laid out on the reader's page; a hostile one is dropped", async () => {
+    const body = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2, dir: 'ltr' }, content: [{ type: 'text', text: 'NATO summit in Vilnius' }] },
+        { type: 'heading', attrs: { level: 3, dir: 'rtl' }, content: [{ type: 'text', text: 'Sergei Lavrov في بيونغ يانغ' }] },
+        { type: 'heading', attrs: { level: 2, dir: 'ltr" onmouseover="alert(1)' }, content: [{ type: 'text', text: 'عنوان باتجاه عدائي' }] },
+        { type: 'paragraph', attrs: { dir: 'rtl' }, content: [{ type: 'text', text: 'التقى وزيرا خارجية روسيا وكوريا الشمالية اليوم.' }] },
+      ],
+    };
+    const created = await createArticle(site(), editor.session, draftFor(section, { body }));
+    assert.deepEqual(
+      (created.draft.body as { content: { attrs?: unknown }[] }).content.map((block) => block.attrs),
+      [{ level: 2, dir: 'ltr' }, { level: 3, dir: 'rtl' }, { level: 2 }, { dir: 'rtl' }],
+      'valid directions kept, the hostile one dropped',
+    );
+    const published = await call(site(), editor.session, 'POST', `/newsroom/api/articles/${created.id}/publish`, { version: created.version });
+    assert.equal(published.statusCode, 200, published.body);
+    const page = await site().app.inject(`/article/${created.id}/${encodeURIComponent(created.slug)}`);
+    assert.equal(page.statusCode, 200);
+    const texts = new Set(body.content.filter((block) => block.type === 'heading').map((block) => block.content[0]!.text));
+    assert.deepEqual(
+      elementsOf(page.body).filter((el) => texts.has(el.text)).map((el) => [el.name, el.attrs.dir, el.text]),
+      [
+        ['h2', 'ltr', 'NATO summit in Vilnius'],
+        ['h3', 'rtl', 'Sergei Lavrov في بيونغ يانغ'],
+        ['h2', undefined, 'عنوان باتجاه عدائي'],
+      ],
+    );
+    assert.deepEqual(scriptableParts(page.body), [], 'nothing on the page runs script');
   });
 
   test('the desk lists my drafts, waiting for review, and all, with a search in headlines and pages', async () => {

@@ -57,6 +57,23 @@ export async function updateDeskArticle(
   return row && toDeskRow(row);
 }
 
+/**
+ * Holds the article's row until the transaction ends, provided it is still at this version; false
+ * when it is not. A revision's number is the newest plus one, so whoever adds one must hold the row
+ * first, or two saves read the same newest and collide on (article, number). A no-op UPDATE rather
+ * than SELECT … FOR UPDATE: it locks the row on PostgreSQL and takes the write lock on SQLite (where
+ * a read-first transaction could otherwise meet another process's commit and fail), one query for both.
+ */
+export async function lockArticleAtVersion(db: Executor, id: number, version: number): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ version: sql<number>`version` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** Scheduled articles whose time has come, earliest first. */
 export async function dueScheduledIds(db: Executor, now: number, limit: number): Promise<number[]> {
   const rows = await db

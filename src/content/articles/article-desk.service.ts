@@ -15,7 +15,7 @@ import { fingerprintOf, type RelatedService } from '../related/related.service.t
 import type { SearchIndexer } from '../search/search-indexer.ts';
 import type { SectionService } from '../sections/sections.service.ts';
 import type { TagService } from '../tags/tags.service.ts';
-import type { Actor } from '../users/actor.ts';
+import { clientIpOf, type Actor } from '../users/actor.ts';
 import type {
   ArticleDesk,
   ArticleDraft,
@@ -38,6 +38,7 @@ import {
   latestRevision,
   listDesk,
   listRevisions,
+  lockArticleAtVersion,
   notesOf,
   recentHeadlines,
   replaceRevisionSnapshot,
@@ -298,6 +299,7 @@ export function createArticleDesk(deps: {
             action: change.audit.action,
             userId: actor?.userId ?? null,
             subject: `article:${id}`,
+            ip: clientIpOf(actor),
             details: { version: after.version, ...(revision ? { revision: revision.number } : {}), ...(status !== before.article.status ? { from: before.article.status, to: status } : {}), ...change.audit.details },
           },
           trx,
@@ -388,7 +390,7 @@ export function createArticleDesk(deps: {
         // Terms and the fingerprint, so that the wire desk finds this draft as the same story.
         await related.indexTerms({ id, sectionId: draft.sectionId, headline: draft.headline, dek: draft.dek, bodyText, publishedAt: now }, trx);
         await insertRevision(trx, { articleId: id, number: 1, userId: actor.userId, createdAt: now, reason: 'create', snapshot: JSON.stringify(stored) });
-        await audit.record({ action: 'article.created', userId: actor.userId, subject: `article:${id}`, details: { version: saved.version, revision: 1 } }, trx);
+        await audit.record({ action: 'article.created', userId: actor.userId, subject: `article:${id}`, ip: clientIpOf(actor), details: { version: saved.version, revision: 1 } }, trx);
         return saved;
       });
       return deskArticle(row, draft.tags);
@@ -415,9 +417,15 @@ export function createArticleDesk(deps: {
         // only (restorable, shown in compare); the story changes when the editor saves.
         const now = clock.now().getTime();
         await db.transaction().execute(async (trx) => {
+          // The article row first (every other revision is added after its article's UPDATE): two
+          // autosaves then number their revisions one after the other, and one that a save overtook
+          // is refused as stale instead of being filed against text it never saw.
+          if (!(await lockArticleAtVersion(trx, id, version))) {
+            throw new AppError('ARTICLE_VERSION_CONFLICT', { details: `article ${id}: ${version} changed during an autosave` });
+          }
           const revision = await recordRevision(trx, id, actor, 'autosave', resolved, now);
           if (!revision.coalesced) {
-            await audit.record({ action: 'article.autosaved', userId: actor.userId, subject: `article:${id}`, details: { version: row.version, revision: revision.number, live: false } }, trx);
+            await audit.record({ action: 'article.autosaved', userId: actor.userId, subject: `article:${id}`, ip: clientIpOf(actor), details: { version: row.version, revision: revision.number, live: false } }, trx);
           }
         });
         return deskArticle(row, tagNames);

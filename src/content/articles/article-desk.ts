@@ -97,8 +97,9 @@ export interface NearDuplicate {
 
 /**
  * Every newsroom operation on articles. Each takes the actor and enforces the role rules
- * (FORBIDDEN otherwise); each state change is one transaction with a revision and an audit entry.
- * Saves carry the version they edited; an older version gets ARTICLE_VERSION_CONFLICT.
+ * (FORBIDDEN otherwise); each state change is one transaction with a revision and an audit entry
+ * (naming the address in `actor.client`, null for the CLI and publishDue). Saves carry the version
+ * they edited; an older version, or one changed while the save ran, gets ARTICLE_VERSION_CONFLICT.
  */
 export interface ArticleDesk {
   createDraft(actor: Actor, draft: ArticleDraft, origin?: string | null): Promise<DeskArticle>;

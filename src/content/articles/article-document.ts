@@ -22,10 +22,16 @@ export interface HardBreakNode {
 
 export type InlineNode = TextNode | HardBreakNode;
 
+/**
+ * The direction of one paragraph or heading, set by the editor (from its letters or by hand) or
+ * brought by imported HTML; without one, the reader's page decides from the text.
+ */
+export type BlockDirection = 'rtl' | 'ltr' | 'auto';
+
 /** Block-level nodes the platform knows how to render. */
 export type BlockNode =
-  | { type: 'paragraph'; attrs?: { dir?: 'rtl' | 'ltr' | 'auto' }; content?: InlineNode[] }
-  | { type: 'heading'; attrs: { level: 2 | 3 }; content?: InlineNode[] }
+  | { type: 'paragraph'; attrs?: { dir?: BlockDirection }; content?: InlineNode[] }
+  | { type: 'heading'; attrs: { level: 2 | 3; dir?: BlockDirection }; content?: InlineNode[] }
   | { type: 'blockquote'; content: BlockNode[] }
   | { type: 'bulletList'; content: ListItemNode[] }
   | { type: 'orderedList'; content: ListItemNode[] }

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import type { ArticleDocument, BlockNode, ImageNode, InlineMark, InlineNode, ListItemNode, TextNode } from './article-document.ts';
+import type { ArticleDocument, BlockDirection, BlockNode, ImageNode, InlineMark, InlineNode, ListItemNode, TextNode } from './article-document.ts';
 import { ARTICLE_LIMITS } from './article.ts';
 
 /** Bounds on what a stored body may hold; past them the body is refused, never cut silently. */
@@ -180,14 +180,19 @@ function inlineOf(nodes: readonly unknown[], budget: Budget, depth: number, out:
   return out;
 }
 
-function paragraph(content: InlineNode[], dir: 'rtl' | 'ltr' | 'auto' | null = null): BlockNode {
+/** A direction the platform keeps: exactly rtl, ltr or auto (anything else would reach an HTML attribute). */
+export function blockDirection(value: unknown): BlockDirection | null {
+  return value === 'rtl' || value === 'ltr' || value === 'auto' ? value : null;
+}
+
+function paragraph(content: InlineNode[], dir: BlockDirection | null = null): BlockNode {
   const block: BlockNode = dir ? { type: 'paragraph', attrs: { dir } } : { type: 'paragraph' };
   if (content.length > 0) block.content = content;
   return block;
 }
 
-function heading(level: 2 | 3, content: InlineNode[]): BlockNode {
-  const block: BlockNode = { type: 'heading', attrs: { level } };
+function heading(level: 2 | 3, content: InlineNode[], dir: BlockDirection | null = null): BlockNode {
+  const block: BlockNode = { type: 'heading', attrs: dir ? { level, dir } : { level } };
   if (content.length > 0) block.content = content;
   return block;
 }
@@ -240,11 +245,10 @@ function blocksOf(nodes: readonly unknown[], budget: Budget, depth: number): Blo
     flush();
     const attrs = isRecord(node.attrs) ? node.attrs : {};
     if (type === 'paragraph') {
-      const dir = attrs.dir === 'rtl' || attrs.dir === 'ltr' || attrs.dir === 'auto' ? attrs.dir : null;
-      out.push(budget.block(paragraph(inlineOf(asArray(node.content), budget, depth + 1), dir)));
+      out.push(budget.block(paragraph(inlineOf(asArray(node.content), budget, depth + 1), blockDirection(attrs.dir))));
     } else if (type === 'heading') {
       const level = attrs.level === 3 || attrs.level === 4 || attrs.level === 5 || attrs.level === 6 ? 3 : 2;
-      out.push(budget.block(heading(level, inlineOf(asArray(node.content), budget, depth + 1))));
+      out.push(budget.block(heading(level, inlineOf(asArray(node.content), budget, depth + 1), blockDirection(attrs.dir))));
     } else if (type === 'image') {
       const image = imageOf(node, budget);
       if (image) out.push(budget.block(image));
@@ -270,8 +274,8 @@ function blocksOf(nodes: readonly unknown[], budget: Budget, depth: number): Blo
 }
 
 /**
- * The body an editor sent, through an allowlist: paragraphs (with dir rtl/ltr/auto), h2/h3
- * headings, quotations, lists, images from the media library, and text with bold, italic and safe
+ * The body an editor sent, through an allowlist: paragraphs and h2/h3 headings (each with dir
+ * rtl/ltr/auto), quotations, lists, images from the media library, and text with bold, italic and safe
  * links. Unknown nodes give up their text; unknown marks and attributes are dropped; direction
  * overrides and isolates are removed. Not a document at all: an empty one. Past the limits:
  * VALIDATION_FAILED.

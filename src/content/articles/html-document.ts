@@ -2,13 +2,13 @@ import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { AppError } from '../../errors.ts';
 import type { ArticleDocument } from './article-document.ts';
-import { EDITOR_DOCUMENT_LIMITS, mediaIdOf, parseEditorDocument, safeHref, tooLong, type Json } from './editor-document.ts';
+import { EDITOR_DOCUMENT_LIMITS, blockDirection, mediaIdOf, parseEditorDocument, safeHref, tooLong, type Json } from './editor-document.ts';
 
 const BLOCK_TAGS_AS_PARAGRAPHS = ['div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'address', 'pre', 'dd', 'dt', 'tr', 'caption'];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'a', 'br', 'figure', 'img', 'figcaption'],
-  allowedAttributes: { a: ['href'], p: ['dir'], img: ['data-media-id', 'alt', 'data-credit'] },
+  allowedAttributes: { a: ['href'], p: ['dir'], h1: ['dir'], h2: ['dir'], h3: ['dir'], h4: ['dir'], h5: ['dir'], h6: ['dir'], img: ['data-media-id', 'alt', 'data-credit'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ['href'],
@@ -94,20 +94,21 @@ function documentFromCleanHtml(html: string): Json {
       onopentag(name, attribs) {
         switch (name) {
           case 'p': {
-            const dir = attribs.dir?.toLowerCase();
-            openTextblock(dir === 'rtl' || dir === 'ltr' || dir === 'auto' ? { type: 'paragraph', attrs: { dir } } : { type: 'paragraph' });
+            const dir = blockDirection(attribs.dir?.toLowerCase());
+            openTextblock(dir ? { type: 'paragraph', attrs: { dir } } : { type: 'paragraph' });
             break;
           }
           case 'h1':
           case 'h2':
-            openTextblock({ type: 'heading', attrs: { level: 2 } });
-            break;
           case 'h3':
           case 'h4':
           case 'h5':
-          case 'h6':
-            openTextblock({ type: 'heading', attrs: { level: 3 } });
+          case 'h6': {
+            const dir = blockDirection(attribs.dir?.toLowerCase());
+            const level = name === 'h1' || name === 'h2' ? 2 : 3;
+            openTextblock({ type: 'heading', attrs: dir ? { level, dir } : { level } });
             break;
+          }
           case 'blockquote':
             open({ kind: 'blockquote', blocks: [] });
             break;

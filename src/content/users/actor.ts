@@ -14,6 +14,22 @@ export interface Actor {
   userId: number;
   role: UserRole;
   name: string;
+  /**
+   * The browser this request came from, set by the web layer for a signed-in person (actorOf);
+   * absent for the CLI and for scheduled work. Services put its address in the audit entries they record.
+   */
+  client?: ActorClient;
+}
+
+/** The address (and browser) a signed-in person's request came from; the shape of a web RequestContext. */
+export interface ActorClient {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** The address an audit entry records for this actor: null for the CLI and scheduled work. */
+export function clientIpOf(actor: Actor | null): string | null {
+  return actor?.client?.ip ?? null;
 }
 
 /** Throws FORBIDDEN unless the actor has one of the roles; services call it before doing anything. */

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { NewSession, SessionService } from '../sessions/sessions.service.ts';
-import { assertRole, type Actor, type UserRole } from './actor.ts';
+import { assertRole, type Actor, type ActorClient, type UserRole } from './actor.ts';
 import { createLoginThrottle, type LoginThrottle } from './login-throttle.ts';
 import { hashPassword, needsRehash, normalizePassword, PASSWORD_MAX_CHARS, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { FIELD_MESSAGES, normalizeEmail, parseNewUser, parseRole, passwordProblem, type NewUserInput, type User } from './user.ts';
@@ -25,11 +25,8 @@ import {
 /** Who creates an account: an administrator in the newsroom, or the operator at the command line. */
 export type UserCreator = Actor | 'cli';
 
-/** Where a request came from, for throttling, sessions and the audit trail. */
-export interface RequestContext {
-  ip?: string | null;
-  userAgent?: string | null;
-}
+/** Where a request came from, for throttling, sessions and the audit trail (the same shape an Actor carries). */
+export type RequestContext = ActorClient;
 
 /** The credentials typed into the sign-in form. */
 export interface Credentials {

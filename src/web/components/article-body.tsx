@@ -31,13 +31,13 @@ function renderBlock(node: unknown, images: ReadonlyMap<number, ImageView> | und
       const text = plainText(node.content);
       // Editors leave empty paragraphs (or ones holding only line breaks) as spacing; CSS spaces paragraphs.
       if (!text.trim()) return null;
-      return <p dir={paragraphDir(node.attrs, text)}>{renderInline(node.content)}</p>;
+      return <p dir={blockDir(node.attrs, text)}>{renderInline(node.content)}</p>;
     }
     case 'heading': {
       const text = plainText(node.content);
       if (!text.trim()) return null;
       const level = isRecord(node.attrs) && node.attrs.level === 3 ? 3 : 2;
-      const dir = needsAutoDir(text) ? 'auto' : undefined;
+      const dir = blockDir(node.attrs, text);
       return level === 3 ? <h3 dir={dir}>{renderInline(node.content)}</h3> : <h2 dir={dir}>{renderInline(node.content)}</h2>;
     }
     case 'blockquote': {
@@ -83,11 +83,11 @@ function renderImage(attrs: unknown, images: ReadonlyMap<number, ImageView> | un
 }
 
 /**
- * An explicit direction from the editor wins. Otherwise the paragraph inherits the page's RTL, and
- * only a paragraph whose first letter is not right-to-left (a quote in English, say) gets
- * dir="auto", so the browser lays it out from its own first strong character.
+ * A paragraph's or heading's direction: an explicit one from the editor wins. Otherwise the block
+ * inherits the page's RTL, and only one whose first letter is not right-to-left (a quote in English,
+ * say) gets dir="auto", so the browser lays it out from its own first strong character.
  */
-function paragraphDir(attrs: unknown, text: string): 'rtl' | 'ltr' | 'auto' | undefined {
+function blockDir(attrs: unknown, text: string): 'rtl' | 'ltr' | 'auto' | undefined {
   const dir = isRecord(attrs) ? attrs.dir : undefined;
   if (dir === 'rtl' || dir === 'ltr' || dir === 'auto') return dir;
   return needsAutoDir(text) ? 'auto' : undefined;

@@ -181,10 +181,13 @@ export function requireRole(...roles: UserRole[]): preHandlerAsyncHookHandler {
   };
 }
 
-/** The signed-in actor of a route guarded by requireRole. */
+/**
+ * The signed-in actor of a route guarded by requireRole, carrying where this request came from, so
+ * that every audit entry a service records for it names the address without each method taking one.
+ */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('AUTH_REQUIRED');
-  return request.actor;
+  return { ...request.actor, client: requestContext(request) };
 }
 
 /** Where a request came from, for throttling, sessions and the audit trail. */

@@ -61,6 +61,17 @@ const HTML_CASES: [string, string, ArticleDocument][] = [
     doc({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'رئيسي' }] }, { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'فرعي' }] }),
   ],
   [
+    'heading direction: only rtl, ltr, auto, kept from h1 to h6',
+    '<h1 dir="LTR">NATO</h1><h3 dir="rtl">لافروف</h3><h2 dir="evil" onclick="alert(1)">x</h2><h5 dir="auto">y</h5><h4 dir="rtl;color:red">z</h4>',
+    doc(
+      { type: 'heading', attrs: { level: 2, dir: 'ltr' }, content: [{ type: 'text', text: 'NATO' }] },
+      { type: 'heading', attrs: { level: 3, dir: 'rtl' }, content: [{ type: 'text', text: 'لافروف' }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'x' }] },
+      { type: 'heading', attrs: { level: 3, dir: 'auto' }, content: [{ type: 'text', text: 'y' }] },
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'z' }] },
+    ),
+  ],
+  [
     'library image with handler and script in the caption',
     '<figure><img data-media-id="12" alt="الوزيران" src="x" onerror="alert(1)"><figcaption>تعليق <script>alert(1)</script></figcaption></figure>',
     doc({ type: 'image', attrs: { mediaId: 12, alt: 'الوزيران', caption: 'تعليق', credit: null } }),
@@ -107,6 +118,30 @@ const JSON_CASES: [string, unknown, ArticleDocument][] = [
     'heading levels and style attributes',
     { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'أ' }] }, { type: 'heading', attrs: { level: 6, style: 'x' }, content: [{ type: 'text', text: 'ب' }] }] },
     doc({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'أ' }] }, { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'ب' }] }),
+  ],
+  [
+    'heading direction: rtl, ltr and auto kept, hostile and wrongly typed values dropped',
+    {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2, dir: 'ltr' }, content: [{ type: 'text', text: 'NATO summit' }] },
+        { type: 'heading', attrs: { level: 3, dir: 'rtl', dirFixed: true }, content: [{ type: 'text', text: 'Lavrov في بيونغ يانغ' }] },
+        { type: 'heading', attrs: { level: 2, dir: 'auto' }, content: [{ type: 'text', text: 'أ' }] },
+        { type: 'heading', attrs: { level: 2, dir: '" onmouseover="alert(1)' }, content: [{ type: 'text', text: 'ب' }] },
+        { type: 'heading', attrs: { level: 3, dir: 'RTL' }, content: [{ type: 'text', text: 'ج' }] },
+        { type: 'heading', attrs: { level: 3, dir: ['ltr'] }, content: [{ type: 'text', text: 'د' }] },
+        { type: 'heading', attrs: { level: 2, dir: { toString: 'ltr' } }, content: [{ type: 'text', text: 'هـ' }] },
+      ],
+    },
+    doc(
+      { type: 'heading', attrs: { level: 2, dir: 'ltr' }, content: [{ type: 'text', text: 'NATO summit' }] },
+      { type: 'heading', attrs: { level: 3, dir: 'rtl' }, content: [{ type: 'text', text: 'Lavrov في بيونغ يانغ' }] },
+      { type: 'heading', attrs: { level: 2, dir: 'auto' }, content: [{ type: 'text', text: 'أ' }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'ب' }] },
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'ج' }] },
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'د' }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'هـ' }] },
+    ),
   ],
   [
     'control characters, line separators, lone surrogates, a bad dir',

@@ -101,6 +101,26 @@ test('a paragraph gets dir="auto" only when it starts with a left-to-right lette
   );
 });
 
+test('a heading keeps its stored dir like a paragraph; without one it gets dir="auto" only when it starts with a left-to-right letter', () => {
+  const heading = (level: number, attrs: Record<string, unknown>, words: string) => ({ type: 'heading', attrs: { level, ...attrs }, content: [text(words)] });
+  const out = body({
+    type: 'doc',
+    content: [
+      heading(2, { dir: 'ltr' }, 'NATO summit: الخلاصة'),
+      heading(3, { dir: 'rtl' }, 'Sergei Lavrov في بيونغ يانغ'),
+      heading(2, {}, 'Sergei Lavrov في بيونغ يانغ'),
+      heading(3, {}, 'لافروف في بيونغ يانغ'),
+      heading(2, { dir: '" onmouseover="alert(1)' }, 'اتجاه عدائي'),
+      heading(3, { dir: 'sideways' }, 'قيمة غير صالحة'),
+    ],
+  });
+  assert.equal(
+    out,
+    '<h2 dir="ltr">NATO summit: الخلاصة</h2><h3 dir="rtl">Sergei Lavrov في بيونغ يانغ</h3><h2 dir="auto">Sergei Lavrov في بيونغ يانغ</h2>' +
+      '<h3>لافروف في بيونغ يانغ</h3><h2>اتجاه عدائي</h2><h3>قيمة غير صالحة</h3>',
+  );
+});
+
 test('empty paragraphs and a malformed document render nothing', () => {
   assert.equal(body({ type: 'doc', content: [para(), para(text('   ')), para({ type: 'hardBreak' })] }), '');
   assert.equal(body({ type: 'doc' }), '');

@@ -1,18 +1,14 @@
 import { Extension, type JSONContent } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { headingDirection, paragraphDirection, type ParagraphDirection as Direction } from './text-direction.ts';
+import { paragraphDirection, type ParagraphDirection as Direction } from './text-direction.ts';
 
+/** The blocks that carry a direction of their own (quoted and listed text is made of paragraphs). */
 const TEXT_BLOCKS = ['paragraph', 'heading'];
-
-/** The direction a block's text calls for: paragraphs by their letters, headings as the reader's page shows them. */
-function wantedDirection(type: string, text: string): Direction {
-  return type === 'heading' ? headingDirection(text) : paragraphDirection(text);
-}
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     paragraphDirection: {
-      /** Sets the direction of the paragraphs in the selection by hand (the toolbar's toggle). */
+      /** Sets the direction of the paragraphs and headings in the selection by hand (the toolbar's toggle). */
       setParagraphDirection: (dir: Direction) => ReturnType;
     };
   }
@@ -20,10 +16,9 @@ declare module '@tiptap/core' {
 
 /**
  * Every paragraph and heading carries `dir`, kept equal to paragraphDirection(its text) as the text
- * changes, so an empty paragraph starts right to left and one that is all English turns left to
- * right by itself. A paragraph's direction set by hand is kept (`dirFixed`, which is never stored: a
- * stored direction that disagrees with the text is read back as set by hand). Headings store no
- * direction, so they follow their text only, as on the reader's page.
+ * changes, so an empty one starts right to left and one that is all English turns left to right by
+ * itself. A direction set by hand is kept (`dirFixed`, which is never stored: a stored direction that
+ * disagrees with the text is read back as set by hand). The stored `dir` is what the reader's page uses.
  */
 export const ParagraphDirectionExtension = Extension.create({
   name: 'paragraphDirection',
@@ -54,8 +49,7 @@ export const ParagraphDirectionExtension = Extension.create({
           const { from, to } = state.selection;
           let found = false;
           state.doc.nodesBetween(from, to, (node, pos) => {
-            if (node.type.name === 'heading') return false;
-            if (node.type.name !== 'paragraph') return true;
+            if (!TEXT_BLOCKS.includes(node.type.name)) return true;
             found = true;
             if (dispatch) {
               tr.setNodeMarkup(pos, undefined, { ...node.attrs, dir, dirFixed: dir !== paragraphDirection(node.textContent) });
@@ -76,8 +70,8 @@ export const ParagraphDirectionExtension = Extension.create({
           let tr: typeof state.tr | null = null;
           state.doc.descendants((node, pos) => {
             if (!TEXT_BLOCKS.includes(node.type.name)) return !node.isTextblock;
-            if (node.type.name === 'paragraph' && node.attrs.dirFixed) return false;
-            const wanted = wantedDirection(node.type.name, node.textContent);
+            if (node.attrs.dirFixed) return false;
+            const wanted = paragraphDirection(node.textContent);
             if (node.attrs.dir !== wanted) {
               tr ??= state.tr;
               tr.setNodeMarkup(pos, undefined, { ...node.attrs, dir: wanted });
@@ -98,9 +92,9 @@ export const ParagraphDirectionExtension = Extension.create({
 export function withDirections(doc: JSONContent): JSONContent {
   const visit = (node: JSONContent): JSONContent => {
     if (node.type && TEXT_BLOCKS.includes(node.type)) {
-      const wanted = wantedDirection(node.type, textOf(node));
+      const wanted = paragraphDirection(textOf(node));
       const stored = node.attrs?.dir;
-      const fixed = node.type === 'paragraph' && (stored === 'rtl' || stored === 'ltr') && stored !== wanted;
+      const fixed = (stored === 'rtl' || stored === 'ltr') && stored !== wanted;
       return { ...node, attrs: { ...node.attrs, dir: fixed ? stored : wanted, dirFixed: fixed } };
     }
     return node.content ? { ...node, content: node.content.map(visit) } : node;

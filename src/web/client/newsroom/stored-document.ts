@@ -18,8 +18,8 @@ function storedNode(node: JSONContent): JSONContent {
       if (attrs.dir === 'rtl' || attrs.dir === 'ltr' || attrs.dir === 'auto') out.attrs = { dir: attrs.dir };
       break;
     case 'heading':
-      // Headings store no direction: the reader's page lays them out from their first letter.
       out.attrs = { level: attrs.level === 3 ? 3 : 2 };
+      if (attrs.dir === 'rtl' || attrs.dir === 'ltr' || attrs.dir === 'auto') out.attrs.dir = attrs.dir;
       break;
     case 'image':
       out.attrs = {

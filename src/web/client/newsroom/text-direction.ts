@@ -1,9 +1,9 @@
 /**
- * The direction of one paragraph of an Arabic article, decided from its text. dir="auto" takes the
- * first strong character, so "Sergei Lavrov قال: «…»." would be laid out left to right with its
- * colon and quotes on the wrong side; here any right-to-left letter makes the paragraph RTL, and only
- * a paragraph of other letters alone (an English quotation, a URL) is LTR. Empty paragraphs and
- * paragraphs of digits and punctuation only start right to left.
+ * The direction of one paragraph or heading of an Arabic article, decided from its text.
+ * dir="auto" takes the first strong character, so "Sergei Lavrov قال: «…»." would be laid out left
+ * to right with its colon and quotes on the wrong side; here any right-to-left letter makes the block
+ * RTL, and only one of other letters alone (an English quotation, a URL) is LTR. Empty blocks and
+ * blocks of digits and punctuation only start right to left.
  */
 export type ParagraphDirection = 'rtl' | 'ltr';
 
@@ -14,13 +14,4 @@ const ANY_LETTER = /\p{L}/u;
 export function paragraphDirection(text: string): ParagraphDirection {
   if (RTL_LETTER.test(text)) return 'rtl';
   return ANY_LETTER.test(text) ? 'ltr' : 'rtl';
-}
-
-/**
- * Headings store no direction, and the reader's page lays one out from its first letter (dir="auto"
- * when that letter is not right-to-left, article-body.tsx); the editor shows them the same way.
- */
-export function headingDirection(text: string): ParagraphDirection {
-  const first = ANY_LETTER.exec(text);
-  return first !== null && !RTL_LETTER.test(first[0]) ? 'ltr' : 'rtl';
 }

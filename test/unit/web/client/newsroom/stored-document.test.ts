@@ -18,7 +18,7 @@ test("the editor's JSON keeps only what the stored document holds", () => {
     type: 'doc',
     content: [
       { type: 'paragraph', attrs: { dir: 'ltr' }, content: [{ type: 'text', text: 'Hi', marks: [{ type: 'link', attrs: { href: 'https://a.example/' } }] }] },
-      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Title' }] },
+      { type: 'heading', attrs: { level: 3, dir: 'ltr' }, content: [{ type: 'text', text: 'Title' }] },
       { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', attrs: { dir: 'rtl' }, content: [{ type: 'text', text: 'بند', marks: [{ type: 'bold' }] }] }] }] },
       { type: 'image', attrs: { mediaId: 7, alt: 'صورة', caption: null, credit: 'وكالات' } },
     ],
@@ -43,6 +43,43 @@ test('a stored direction that disagrees with the text is read back as set by han
     { dir: 'ltr', dirFixed: false },
     { dir: 'rtl', dirFixed: false },
     { dir: 'ltr', dirFixed: false },
+  ]);
+});
+
+test('headings take their direction like paragraphs: Arabic or empty right to left, all-Latin left to right, a disagreeing stored one kept as set by hand', () => {
+  const heading = (text: string, attrs: Record<string, unknown> = {}) => ({ type: 'heading', attrs: { level: 2, ...attrs }, content: text ? [{ type: 'text', text }] : [] });
+  const doc = withDirections({
+    type: 'doc',
+    content: [
+      heading('Sergei Lavrov في بيونغ يانغ'),
+      heading('NATO summit in Vilnius'),
+      heading(''),
+      heading('عنوان عربي جعله المحرر من اليسار', { dir: 'ltr' }),
+      heading('English heading set right to left', { dir: 'rtl' }),
+      heading('NATO', { dir: 'ltr' }),
+      heading('لافروف', { dir: '" onmouseover="alert(1)' }),
+    ],
+  });
+  assert.deepEqual(
+    (doc.content ?? []).map((node) => node.attrs),
+    [
+      { level: 2, dir: 'rtl', dirFixed: false },
+      { level: 2, dir: 'ltr', dirFixed: false },
+      { level: 2, dir: 'rtl', dirFixed: false },
+      { level: 2, dir: 'ltr', dirFixed: true },
+      { level: 2, dir: 'rtl', dirFixed: true },
+      { level: 2, dir: 'ltr', dirFixed: false },
+      { level: 2, dir: 'rtl', dirFixed: false },
+    ],
+  );
+  assert.deepEqual(storedDocument(doc).content?.map((node) => node.attrs), [
+    { level: 2, dir: 'rtl' },
+    { level: 2, dir: 'ltr' },
+    { level: 2, dir: 'rtl' },
+    { level: 2, dir: 'ltr' },
+    { level: 2, dir: 'rtl' },
+    { level: 2, dir: 'ltr' },
+    { level: 2, dir: 'rtl' },
   ]);
 });
 
