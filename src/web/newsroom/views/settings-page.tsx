@@ -72,7 +72,7 @@ export function SettingsPage({ view }: { view: SettingsPageView }) {
             {view.form.siteDescription}
           </textarea>
         </div>
-        <fieldset class="settings-dates">
+        <fieldset>
           <legend>التواريخ</legend>
           <p class="field-hint">
             اليوم يُكتب هكذا: <strong>{formatDualDate(view.sample.date, view.sample.style)}</strong>
@@ -83,8 +83,8 @@ export function SettingsPage({ view }: { view: SettingsPageView }) {
             name="dateDigits"
             label="الأرقام"
             choices={[
-              { value: 'latn', label: '0 1 2 3 (الأرقام العربية الغربية)' },
-              { value: 'arab', label: '٠ ١ ٢ ٣ (الأرقام الهندية)' },
+              { value: 'latn', label: '0123456789 (الأرقام العربية الغربية)' },
+              { value: 'arab', label: '٠١٢٣٤٥٦٧٨٩ (الأرقام الهندية)' },
             ]}
             selected={view.form.dateDigits}
             error={errors.dateDigits}
