@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { documentFromParagraphs } from '../../src/content/articles/article-document.ts';
 import type { UserRole } from '../../src/content/users/actor.ts';
 import type { Actor } from '../../src/content/users/actor.ts';
 import type { User } from '../../src/content/users/user.ts';
@@ -144,4 +145,24 @@ export function scriptableParts(html: string): string[] {
   parser.write(html);
   parser.end();
   return problems;
+}
+
+/**
+ * The whole article form as the editor sends it to /newsroom/api/articles: a wire story about a
+ * visit to Pyongyang in `sectionId`, its body made of `paragraphs`; `overrides` replace fields.
+ */
+export function wireStoryDraft(sectionId: number, paragraphs: readonly string[], overrides: Record<string, unknown> = {}) {
+  return {
+    headline: 'وزير الخارجية يزور بيونغ يانغ',
+    dek: null,
+    byline: 'موسكو - د ب أ',
+    sourceKind: 'wires' as const,
+    sectionId,
+    tags: ['روسيا'],
+    slug: null,
+    body: documentFromParagraphs([...paragraphs]),
+    featuredMediaId: null,
+    featuredAlt: null,
+    ...overrides,
+  };
 }

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { documentFromParagraphs } from '../../src/content/articles/article-document.ts';
 import type { AuditEntry } from '../../src/content/audit/audit.service.ts';
 import type { Section } from '../../src/content/sections/section.ts';
-import { addUser, signedIn, type TestSession } from '../helpers/newsroom.ts';
+import { addUser, signedIn, type TestSession, wireStoryDraft } from '../helpers/newsroom.ts';
 import { forEachDialect, type TestSite } from '../helpers/test-site.ts';
 
 // Every audit entry the article desk records for a signed-in person names the address the request
@@ -54,18 +53,7 @@ forEachDialect('desk audit entries name the request address', {}, (site) => {
     editor = await signedIn(site(), 'editor');
   });
 
-  const draft = (text: string) => ({
-    headline: 'وزير الخارجية يزور بيونغ يانغ',
-    dek: null,
-    byline: 'موسكو - د ب أ',
-    sourceKind: 'wires',
-    sectionId: section.id,
-    tags: ['روسيا'],
-    slug: null,
-    body: documentFromParagraphs([text]),
-    featuredMediaId: null,
-    featuredAlt: null,
-  });
+  const draft = (text: string) => wireStoryDraft(section.id, [text]);
 
   async function entriesOf(articleId: number): Promise<AuditEntry[]> {
     return site().services.audit.list({ subject: `article:${articleId}`, limit: 1000 });

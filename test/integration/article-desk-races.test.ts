@@ -3,9 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { documentFromParagraphs } from '../../src/content/articles/article-document.ts';
 import type { Section } from '../../src/content/sections/section.ts';
-import { signedIn } from '../helpers/newsroom.ts';
+import { signedIn, wireStoryDraft } from '../helpers/newsroom.ts';
 import { forEachDialect, type TestSite } from '../helpers/test-site.ts';
 
 // Two saves of one article at the same moment. Every revision takes the next number after the
@@ -64,18 +63,7 @@ forEachDialect('two saves of one article at the same moment', {}, (site) => {
     second = await signedIn(site(), 'editor');
   });
 
-  const draft = (text: string) => ({
-    headline: 'وزير الخارجية يزور بيونغ يانغ',
-    dek: null,
-    byline: 'موسكو - د ب أ',
-    sourceKind: 'wires',
-    sectionId: section.id,
-    tags: ['روسيا'],
-    slug: null,
-    body: documentFromParagraphs([text]),
-    featuredMediaId: null,
-    featuredAlt: null,
-  });
+  const draft = (text: string) => wireStoryDraft(section.id, [text]);
 
   function send(editor: typeof first, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown>) {
     return site().app.inject({ method, url, headers: { cookie: editor.session.cookie, 'x-csrf-token': editor.session.csrfToken }, payload });

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Parser } from 'htmlparser2';
 import { HtmlValidate } from 'html-validate';
 import type { Section } from '../../src/content/sections/section.ts';
-import { collectCookies, cookieHeader, csrfTokenIn, login, scriptableParts, signedIn, type TestSession } from '../helpers/newsroom.ts';
+import { collectCookies, cookieHeader, csrfTokenIn, login, scriptableParts, signedIn, wireStoryDraft, type TestSession } from '../helpers/newsroom.ts';
 import { forEachDialect, type TestSite } from '../helpers/test-site.ts';
 
 // The newsroom's article pages and JSON endpoints over real HTTP (app.inject), on both engines:
@@ -70,19 +70,7 @@ function errorCode(res: LightMyRequestResponse): string {
 }
 
 function draftFor(section: Section, overrides: Partial<Draft> = {}): Draft {
-  return {
-    headline: 'وزير الخارجية يزور بيونغ يانغ',
-    dek: null,
-    byline: 'موسكو - د ب أ',
-    sourceKind: 'wires',
-    sectionId: section.id,
-    tags: ['روسيا'],
-    slug: null,
-    body: paragraphs('التقى وزيرا خارجية روسيا وكوريا الشمالية اليوم.', 'وقال لافروف إن العلاقات وصلت إلى مستوى جديد.'),
-    featuredMediaId: null,
-    featuredAlt: null,
-    ...overrides,
-  };
+  return wireStoryDraft(section.id, ['التقى وزيرا خارجية روسيا وكوريا الشمالية اليوم.', 'وقال لافروف إن العلاقات وصلت إلى مستوى جديد.'], overrides) as Draft;
 }
 
 async function createArticle(site: TestSite, session: TestSession, draft: Draft): Promise<ArticleJson> {

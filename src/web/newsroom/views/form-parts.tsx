@@ -30,9 +30,13 @@ interface FieldProps {
   dir?: 'ltr' | 'rtl' | 'auto';
 }
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function Field({ id, name, label, type = 'text', value, error, hint, autocomplete, required, maxLength, minLength, dir }: FieldProps) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+/** The ids of a field's hint and error, for its aria-describedby. */
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's frame: its label, hint and error above the control, marked invalid when there is an error. */
+export function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: ComponentChildren }) {
   return (
     <div class={error ? 'field field-invalid' : 'field'}>
       <label for={id}>{label}</label>
@@ -46,6 +50,15 @@ export function Field({ id, name, label, type = 'text', value, error, hint, auto
           {error}
         </p>
       ) : null}
+      {children}
+    </div>
+  );
+}
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function Field({ id, name, label, type = 'text', value, error, hint, autocomplete, required, maxLength, minLength, dir }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -58,9 +71,9 @@ export function Field({ id, name, label, type = 'text', value, error, hint, auto
         minLength={minLength}
         dir={dir}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -112,27 +125,46 @@ export function ChoiceField({
   error?: string | undefined;
   hint?: string;
 }) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={error ? 'field field-invalid' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p class="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)}>
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value} selected={choice.value === selected}>
             {choice.label}
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
+  );
+}
+
+/** A labelled multi-line text field with its hint and error, like Field. */
+export function TextAreaField({
+  id,
+  name,
+  label,
+  value,
+  error,
+  hint,
+  rows,
+  required,
+  maxLength,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  hint?: string;
+  rows: number;
+  required?: boolean;
+  maxLength?: number;
+}) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} name={name} rows={rows} required={required} maxLength={maxLength} dir="auto" aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)}>
+        {value}
+      </textarea>
+    </FieldFrame>
   );
 }

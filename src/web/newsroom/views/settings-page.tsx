@@ -1,6 +1,6 @@
 import { formatDualDate, type DateStyle } from '../../../arabic/dates.ts';
 import { MAX_SITE_DESCRIPTION_CHARS, MAX_SITE_NAME_CHARS, MONTH_NAME_CHOICES, type SiteSettings } from '../../../content/settings/site-settings.ts';
-import { ChoiceField, CsrfField, ErrorSummary, Field, Notice, type FormProblems } from './form-parts.tsx';
+import { ChoiceField, CsrfField, ErrorSummary, Field, Notice, TextAreaField, type FormProblems } from './form-parts.tsx';
 
 /** What the settings page shows. */
 export interface SettingsPageView {
@@ -22,6 +22,16 @@ const FIELD_IDS = {
   dateDigits: 'setting-date-digits',
   showHijri: 'setting-show-hijri',
 } as const;
+
+const DIGIT_CHOICES = [
+  { value: 'latn', label: '0123456789 (الأرقام العربية الغربية)' },
+  { value: 'arab', label: '٠١٢٣٤٥٦٧٨٩ (الأرقام الهندية)' },
+] as const;
+
+const HIJRI_CHOICES = [
+  { value: 'true', label: 'يظهر مع التاريخ الميلادي' },
+  { value: 'false', label: 'لا يظهر' },
+] as const;
 
 /** Administrators: the site's name and description and how dates are written, for every page. */
 export function SettingsPage({ view }: { view: SettingsPageView }) {
@@ -49,55 +59,30 @@ export function SettingsPage({ view }: { view: SettingsPageView }) {
           dir="auto"
           error={errors.siteName}
         />
-        <div class={errors.siteDescription ? 'field field-invalid' : 'field'}>
-          <label for={FIELD_IDS.siteDescription}>وصف الموقع</label>
-          <p class="field-hint" id={`${FIELD_IDS.siteDescription}-hint`}>
-            جملة تعرّف بالموقع في تذييل الصفحات ونتائج محركات البحث.
-          </p>
-          {errors.siteDescription ? (
-            <p class="field-error" id={`${FIELD_IDS.siteDescription}-error`}>
-              {errors.siteDescription}
-            </p>
-          ) : null}
-          <textarea
-            id={FIELD_IDS.siteDescription}
-            name="siteDescription"
-            rows={3}
-            required
-            maxLength={MAX_SITE_DESCRIPTION_CHARS}
-            dir="auto"
-            aria-invalid={errors.siteDescription ? 'true' : undefined}
-            aria-describedby={[`${FIELD_IDS.siteDescription}-hint`, errors.siteDescription ? `${FIELD_IDS.siteDescription}-error` : ''].join(' ').trim()}
-          >
-            {view.form.siteDescription}
-          </textarea>
-        </div>
+        <TextAreaField
+          id={FIELD_IDS.siteDescription}
+          name="siteDescription"
+          label="وصف الموقع"
+          hint="جملة تعرّف بالموقع في تذييل الصفحات ونتائج محركات البحث."
+          value={view.form.siteDescription}
+          rows={3}
+          required
+          maxLength={MAX_SITE_DESCRIPTION_CHARS}
+          error={errors.siteDescription}
+        />
         <fieldset>
           <legend>التواريخ</legend>
           <p class="field-hint">
             اليوم يُكتب هكذا: <strong>{formatDualDate(view.sample.date, view.sample.style)}</strong>
           </p>
           <ChoiceField id={FIELD_IDS.dateLocale} name="dateLocale" label="أسماء الشهور الميلادية" choices={localeChoices} selected={view.form.dateLocale} error={errors.dateLocale} />
-          <ChoiceField
-            id={FIELD_IDS.dateDigits}
-            name="dateDigits"
-            label="الأرقام"
-            choices={[
-              { value: 'latn', label: '0123456789 (الأرقام العربية الغربية)' },
-              { value: 'arab', label: '٠١٢٣٤٥٦٧٨٩ (الأرقام الهندية)' },
-            ]}
-            selected={view.form.dateDigits}
-            error={errors.dateDigits}
-          />
+          <ChoiceField id={FIELD_IDS.dateDigits} name="dateDigits" label="الأرقام" choices={DIGIT_CHOICES} selected={view.form.dateDigits} error={errors.dateDigits} />
           <ChoiceField
             id={FIELD_IDS.showHijri}
             name="showHijri"
             label="التاريخ الهجري"
             hint="بتقويم أم القرى، بعد التاريخ الميلادي."
-            choices={[
-              { value: 'true', label: 'يظهر مع التاريخ الميلادي' },
-              { value: 'false', label: 'لا يظهر' },
-            ]}
+            choices={HIJRI_CHOICES}
             selected={view.form.showHijri}
             error={errors.showHijri}
           />
