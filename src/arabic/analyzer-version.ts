@@ -3,4 +3,4 @@
  * related-article term vectors hold its output, so they are rebuilt at start-up when this differs
  * from the version they were built with. Bump it in the commit that changes analyze()'s output.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;

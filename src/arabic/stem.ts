@@ -17,16 +17,25 @@ export interface AnalyzedTerm {
 // whole (وزير, واشنطن, بيونغ, لبنان, بوتين) while their clitic forms (ولافروف, بلافروف, للافروف) meet
 // them. Word counts cited in these comments are those of that lexicon (ANT news corpus).
 //
-//   1. Proclitics: و ف, then لل, then ب ك ل, each only where the lexicon prefers the rest (isProclitic).
-//   2. The article ال, unless it is part of the word: ألمانيا, إلكتروني, آلاف (takesArticle).
+//   1. Proclitics: و ف, then لل, then ب ك ل, each only where the lexicon prefers the rest (isProclitic),
+//      never on a verb (واصل, بحثت, كتبه keep their first letter: the lexicon sees يواصل, يبحث, يكتب),
+//      and ب ك ل before a noun the lexicon knows with the article (بتهمة → تهمة: التهمة is seen).
+//   2. The article ال, unless it is part of the word: ألمانيا, إلكتروني, آلاف (takesArticle), or of a verb
+//      (ألغى, ألقى, التقى: the lexicon sees يلغي, يلقي, يلتقي), or the rest is a function word (الله, not له).
 //   3. Endings before the suffix list: the verb plural وا (قتلوا → قتل), the construct plural و
 //      (مسلحو → مسلح), the accusative/country ending ا (روسيا → روسي, عددا → عدد), which also joins a
-//      country in ـا to its nisba adjective (أمريكا → أمريكي, فرنسا → فرنسي).
+//      country in ـا to its nisba adjective (أمريكا → أمريكي, فرنسا → فرنسي); never where a function
+//      word would remain (العليا is not على).
 //   4. Suffixes, longest first, each only if the lexicon knows what remains: pronouns, dual and plural
 //      endings, the nisba, ta marbuta; ت before a pronoun or a dual ending is ة (زيارته, الكوريتين); and
-//      last the feminine past ت of a verb (أعلنت → أعلن), only for verbs the lexicon sees in the present.
+//      last the feminine past ت of a verb (أعلنت → أعلن), only for verbs the lexicon sees in the present,
+//      and that of a verb in final ى/ا, which drops that letter (دعت → دعا, نفت → نفى, ألغت → ألغى).
 //   5. The present tense of a verb (يعلن, تكشف, يلتقي) is taken to its past (أعلن, كشف, التقى) when the
 //      lexicon knows that past as the more frequent form: headlines write the present, bodies the past.
+//      Weak verbs too: يدعو → دعا, تنفي → نفى (its ي is the verb's, not the nisba), and three-letter
+//      presents of doubled and و-initial verbs, يرد → رد, يصل → وصل.
+//   5b. The verbal noun of the derived forms IV, VII, VIII and X (إعلان, انسحاب, اعتقال, استهداف) is
+//      taken to its past tense (أعلن, انسحب, اعتقل, استهدف): headlines write الإعلان عن, bodies أعلن.
 //   6. Spelling variants (spelling-variants.ts): the stem of ترمب is that of ترامب, the one word بيونغيانغ
 //      is the two words بيونغ يانغ (applied to the terms of analyze(), after the stemmer).
 //
@@ -57,13 +66,54 @@ function evidenceFor(rest: string): number {
  * و is taken as "and" (as light10 does), and any of these letters before the article as a proclitic.
  */
 function isProclitic(word: string): boolean {
-  if (word.length < 4) return false;
+  if (word.length < 4 || isVerb(word)) return false;
   const rest = word.slice(1);
   const whole = wordFrequency(word);
   const evidence = evidenceFor(rest);
-  if (evidence !== whole) return evidence > whole;
+  if (evidence > whole) return true;
+  if (/^[بكل]/u.test(word) && isNounBehindPreposition(word, rest)) return true;
+  if (evidence !== whole) return false;
   if (whole !== 0) return false;
   return word.startsWith('و') || (rest.startsWith(ARTICLE) && rest.length >= 4);
+}
+
+// Object pronouns a verb carries (كتبه, كشفها): the verb is judged without them.
+const OBJECT_PRONOUN = /(?:هما|هم|ها|ه)$/u;
+
+/**
+ * Whether the lexicon knows `word` as a verb whose first letter is its own: it sees the word with both
+ * present-tense prefixes (واصل / يواصل / تواصل, بحث / يبحث / تبحث, فتح / يفتح / تفتح), or, for a
+ * feminine past in ت or a verb with an object pronoun, its base so (بحثت / يبحث, كتبه / يكتب). Verbs never take the article or a
+ * preposition, so a letter they begin with is not a proclitic, however frequent the rest is: واصل is
+ * not و + أصل "origin", بحثت not ب + حثت, كلفت not ك + لفت.
+ */
+function isVerb(word: string): boolean {
+  const pronoun = OBJECT_PRONOUN.exec(word)?.[0];
+  const base = pronoun !== undefined && word.length - pronoun.length >= MIN_STEM ? word.slice(0, -pronoun.length) : word;
+  return [word, base].some((form) => isPresentStem(form) || (form.endsWith('ت') && isPresentStem(form.slice(0, -1))));
+}
+
+// A verb is seen in the present with both prefixes (يبحث and تبحث); one prefix alone can be a chance
+// spelling: يبدون "they seem" does not make بدون "without" a verb.
+function isPresentStem(stem: string): boolean {
+  return wordFrequency(`ي${stem}`) > 0 && wordFrequency(`ت${stem}`) > 0;
+}
+
+function hasPresentPrefix(stem: string): boolean {
+  return wordFrequency(`ي${stem}`) + wordFrequency(`ت${stem}`) > 0;
+}
+
+/**
+ * The prepositions ب ك ل go before nouns, and a noun is known by taking the article: where the lexicon
+ * sees the rest with the article and never the whole word, the first letter is the preposition, even
+ * when the whole is more frequent than the bare rest because it is a set phrase: بتهمة (180) beside
+ * تهمة (84) and التهمة (13), لبحث (118) beside بحث (86) and البحث (225), بشكل, بسبب, لصالح. The article
+ * goes between a proclitic and its noun (بالتهمة), never in front of the proclitic, so الـ + whole unseen
+ * is what a proclitic looks like; nouns that begin with these letters take the article themselves
+ * (البلد, الكبير, اللجنة) and are left alone.
+ */
+function isNounBehindPreposition(word: string, rest: string): boolean {
+  return wordFrequency(ARTICLE + rest) >= 2 && wordFrequency(ARTICLE + word) === 0;
 }
 
 // A word whose own ال is part of it takes the article on top of it: الألعاب (185) beside ألعاب (63),
@@ -73,10 +123,27 @@ function isProclitic(word: string): boolean {
 // spelling does not count: الألغاز "the riddles" (3) does not make الغاز "the gas" (233) keep its ال.
 const RADICAL_ARTICLE_SHARE = 5;
 function takesArticle(word: string): boolean {
+  if (isVerbWithAl(word)) return true;
   const needed = Math.max(2, wordFrequency(word) / RADICAL_ARTICLE_SHARE);
   if (wordFrequency(ARTICLE + word) >= needed) return true;
   // A country in ـا is doubled in its adjective: ألمانيا → الألماني.
   return word.length >= 6 && word.endsWith('ا') && wordFrequency(ARTICLE + word.slice(0, -1)) >= needed;
+}
+
+/**
+ * Form IV verbs of roots in ل (ألغى, ألقى, ألحق, ألزم) and form VIII verbs of roots in ل (التقى, التزم,
+ * التحق) begin with ال once hamza is folded, and are not the article: the lexicon sees their present with
+ * the ال's alef replaced by يـ/تـ (يلغي, يلقي, يلتقي, يلتزم), and more often than the rest on its own
+ * (غي, قي, تقي, تزم) or after والـ. For a feminine past (ألغت, التقت) the present of the base is asked,
+ * with the final ى the ت replaced (يلغي, يلتقي). الحق "the right" (حق 273 against يلحق 42) and الشرق
+ * stay nouns.
+ */
+function isVerbWithAl(word: string): boolean {
+  const afterAlef = word.slice(1);
+  const bases = word.endsWith('ت') ? [afterAlef.slice(0, -1), `${afterAlef.slice(0, -1)}ي`] : [afterAlef];
+  const present = bases.reduce((sum, base) => sum + wordFrequency(`ي${base}`) + wordFrequency(`ت${base}`), 0);
+  const noun = wordFrequency(word.slice(2)) + wordFrequency(`و${word}`);
+  return present > noun;
 }
 
 function stripProclitics(word: string): string {
@@ -92,8 +159,12 @@ function stripProclitics(word: string): string {
     stem = stem.slice(1);
   }
   // The article is removed whenever 2 letters remain, as in light10 (it is almost never part of a
-  // word), except where the lexicon shows it is (takesArticle).
-  if (stem.startsWith(ARTICLE) && stem.length >= 4 && !takesArticle(stem)) stem = stem.slice(2);
+  // word), except where the lexicon shows it is (takesArticle), and where a function word would remain:
+  // the article never goes before one, so الله (854 times, حزب الله, عبد الله) is not له "to him", and
+  // البعد "the dimension", الحين, الإمام are not بعد, حين, أمام, which the stop list would drop.
+  if (stem.startsWith(ARTICLE) && stem.length >= 4 && !takesArticle(stem) && !isStopWord(stem.slice(2))) {
+    stem = stem.slice(2);
+  }
   return stem;
 }
 
@@ -126,7 +197,9 @@ const SHORT_FINAL_ALEF_LENGTH = 4;
  */
 function hasPresentTense(past: string): boolean {
   const bare = past.startsWith('ا') ? past.slice(1) : past;
-  return wordFrequency(`ي${bare}`) + wordFrequency(`ت${bare}`) > 0;
+  // A past in final ا has its present in و: دعا / يدعو, نجا / ينجو, بدا / يبدو.
+  if (past.endsWith('ا')) return hasPresentPrefix(`${bare.slice(0, -1)}و`);
+  return hasPresentPrefix(bare);
 }
 
 /**
@@ -158,6 +231,8 @@ function stripPluralWaw(word: string): string | undefined {
 function stripFinalAlef(word: string): string {
   if (!word.endsWith('ا') || word.endsWith('ها')) return word;
   const rest = word.slice(0, -1);
+  // Function words take no accusative ending: العليا "supreme" (204) is not على, مثلا keeps its ا.
+  if (isStopWord(rest)) return word;
   if (word.length === SHORT_FINAL_ALEF_LENGTH) return familyFrequency(rest) > familyFrequency(word) ? rest : word;
   if (word.length < MIN_LENGTH_FOR_FINAL_ALEF) return word;
   // A country in ـا whose adjective is its name plus ي (أمريكا / أمريكي، فرنسا / الفرنسية، أوروبا /
@@ -191,6 +266,21 @@ function stripSuffixes(word: string): string {
       stem = verb;
     }
   }
+  return stripDefectiveFemininePast(stem, word);
+}
+
+/**
+ * A verb whose past ends in ى or ا drops that letter before the feminine ت: دعا / دعت, نفى / نفت,
+ * جرى / جرت, ألغى / ألغت, انتهى / انتهت, أدى / أدت. Such a ت is taken back to the past in ى (normalized ي)
+ * or ا where the lexicon sees that verb in the present (ينفي, يدعو), so that نفت meets نفى and ينفي.
+ * Three letters suffice here (دعت, نفت): the third radical is the one that was dropped.
+ */
+function stripDefectiveFemininePast(stem: string, asWritten: string): string {
+  if (stem.length < MIN_STEM || !stem.endsWith('ت') || stem.endsWith('ات') || asWritten.endsWith('ا')) return stem;
+  const root = stem.slice(0, -1);
+  for (const past of [`${root}ي`, `${root}ا`]) {
+    if (hasPresentTense(past) && !isStopWord(past) && familyFrequency(past) * PROTECT_RATIO >= familyFrequency(stem)) return past;
+  }
   return stem;
 }
 
@@ -219,10 +309,11 @@ function isNoun(word: string): boolean {
  *  - a تـ word whose يتـ form exists is itself a form V/VI past or masdar (توقع / يتوقع، تحدث / يتحدث),
  *    and so is the تفعيل masdar (تحسين, تحديث, تطوير): left alone;
  *  - a word that ended in ا is a name or an accusative (يوليا, تيريزا): left alone;
- *  - a past on the stop list (يؤكد → أكد) is not used: the present stays a term.
+ *  - a past on the stop list (يؤكد → أكد, يقول → قال) is not used: where no other candidate is known,
+ *    the present stays a term.
  */
 function pastTense(word: string, asWritten: string): string {
-  if (word.length < 4 || !(word.startsWith('ي') || word.startsWith('ت'))) return word;
+  if (word.length < 3 || !(word.startsWith('ي') || word.startsWith('ت'))) return word;
   if (asWritten.endsWith('ا')) return word;
   if (isNoun(word) || isNoun(asWritten)) return word;
   if (word.startsWith('ت') && (wordFrequency(`ي${word}`) > 0 || /^ت..ي.$/u.test(word))) return word;
@@ -230,10 +321,10 @@ function pastTense(word: string, asWritten: string): string {
   // A verb is seen in the present with both prefixes (يعلن and تعلن); a name is not (تشاد, يريفان).
   const otherPrefix = word.startsWith('ي') ? 'ت' : 'ي';
   if (wordFrequency(word) === 0 || wordFrequency(otherPrefix + rest) === 0) return word;
-  const candidates = rest.startsWith('ؤ') ? [`ا${rest.slice(1)}`] : [rest, `ا${rest}`];
   let best = '';
   let bestFrequency = familyFrequency(word);
-  for (const candidate of candidates) {
+  for (const candidate of pastCandidates(rest)) {
+    if (isStopWord(candidate)) continue;
     const frequency = pastFrequency(candidate);
     if (frequency > bestFrequency) {
       best = candidate;
@@ -244,6 +335,49 @@ function pastTense(word: string, asWritten: string): string {
   // The past is stemmed like any other word, so that it meets the same verb in a body (أعلن, أعلنت).
   const past = stripSuffixes(stripProclitics(best));
   return isStopWord(past) ? word : past;
+}
+
+/**
+ * The pasts a present tense can come from, given the letters after its prefix (the lexicon chooses):
+ *  - the letters themselves, forms I, II, III, V, VI: يكشف → كشف, يحذر → حذر, يتحدث → تحدث;
+ *  - an alef in front, forms IV, VII, VIII, X: يعلن → أعلن, ينسحب → انسحب, يستهدف → استهدف;
+ *  - hamza on waw is the first radical of أفعل / فعّل: يؤدي → أدى;
+ *  - a final و is the present of a past in ا: يدعو → دعا, يبدو → بدا, ينجو → نجا;
+ *  - two letters: a doubled verb, whose past is those letters (يرد → رد, يحل → حل, يشن → شن), or one
+ *    whose first radical و drops in the present (يصل → وصل, يقع → وقع, يضع → وضع). Two letters ending in
+ *    a weak letter (يلي, يعي) are not tried: their past (ولي) is a frequent noun as well.
+ * Form IV of a doubled verb (يقر → أقر) is not tried: أفعل of two letters is mostly an elative (أقل
+ * "less" for يقل "decreases", أمر "matter" for يمر "passes").
+ */
+function pastCandidates(rest: string): string[] {
+  if (rest.startsWith('ؤ')) return [`ا${rest.slice(1)}`];
+  if (rest.length === 2) return /[وي]$/u.test(rest) ? [] : [rest, `و${rest}`];
+  const candidates = [rest, `ا${rest}`];
+  if (rest.endsWith('و')) candidates.push(`${rest.slice(0, -1)}ا`);
+  return candidates;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 5b. The verbal noun of the derived forms
+
+/**
+ * Rule 5b: forms IV, VII, VIII and X make their verbal noun by a long ا before the last radical —
+ * إفعال, انفعال, افتعال, استفعال: إعلان / أعلن, انسحاب / انسحب, اعتقال / اعتقل, استهداف / استهدف.
+ * Headlines name the event with the noun (اعتقال ناشط), bodies tell it with the verb (اعتقلت الشرطة),
+ * so the noun is taken to the verb, where the lexicon knows that verb:
+ *  - in the present (يعلن, يعتقل), and in the feminine past (أعلنت, اعتقلت), which a 1st-person
+ *    present (أعرف "I know" beside أعراف) or an elative (أقدم beside أقدام) does not have;
+ *  - and not when the word is itself a verb that takes the feminine ت: a hollow past, whose ا is a
+ *    radical (استعاد / استعادت, احتاج, استقال), is not the noun of استعد, احتج or استقل.
+ * Homographs remain where the verb and the plural share their letters and both are used: أحداث
+ * "events" meets أحدث "caused", إعلام "media" meets أعلم "informed", أخبار meets أخبر.
+ */
+function verbOfVerbalNoun(word: string): string {
+  if (!word.startsWith('ا') || word.length < 5 || word.length > 7 || word.at(-2) !== 'ا') return word;
+  const verb = `${word.slice(0, -2)}${word.at(-1)}`;
+  if (isStopWord(verb) || !hasPresentPrefix(verb.slice(1))) return word;
+  if (wordFrequency(`${verb}ت`) === 0 || wordFrequency(`${word}ت`) > 0) return word;
+  return verb;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -270,7 +404,15 @@ export function stem(normalizedWord: string): string {
   if (ARABIC_ONLY.test(normalizedWord)) {
     if (normalizedWord.length > 2) {
       const bare = stripProclitics(normalizedWord);
-      result = pastTense(stripSuffixes(bare), bare);
+      const suffixless = stripSuffixes(bare);
+      result = pastTense(suffixless, bare);
+      // The final ي of a weak verb's present is its last radical, not the nisba the suffix rules took it
+      // for: تنفي is تنفي (→ نفى), not تنف (التنف is a place).
+      if (result === suffixless && suffixless !== bare && /[وي]$/u.test(bare)) {
+        const past = pastTense(bare, bare);
+        if (past !== bare) result = past;
+      }
+      if (result === suffixless) result = verbOfVerbalNoun(suffixless);
     }
   } else {
     result = normalizedWord.replace(PROCLITIC_BEFORE_FOREIGN, '');

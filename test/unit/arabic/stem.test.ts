@@ -102,7 +102,7 @@ test('the lexicon knows frequent news words and not unseen ones', () => {
 
 test('analyze drops stop words and stems the rest: "التقى وزيرا خارجية روسيا وكوريا الشمالية"', () => {
   assert.deepEqual(analyze('التقى وزيرا خارجية روسيا وكوريا الشمالية اليوم الخميس في بيونغ يانغ'), [
-    'تقي', 'وزير', 'خارج', 'روس', 'كوري', 'شمال', 'يوم', 'خميس', 'بيونغ', 'يانغ',
+    'التقي', 'وزير', 'خارج', 'روس', 'كوري', 'شمال', 'يوم', 'خميس', 'بيونغ', 'يانغ',
   ]);
 });
 
@@ -256,4 +256,96 @@ test('the spelling-variant table maps to terms that are not themselves mapped, a
   for (const word of ['وزير', 'بيونغ', 'لافروف', 'واشنطن', 'روسيا', 'الاسلحه', 'نوري']) {
     assert.ok(!table.has(stem(normalizeForMatch(word))), word);
   }
+});
+
+// Rules added for paraphrase between headlines and bodies (issue 3, second round); every word below
+// occurs in the ANT corpus, and each test names the rule in stem.ts it checks.
+
+test('a verb keeps its first letter: واصل is not و + أصل, بحثت is not ب + حثت, كتبه is not ك + تبه', () => {
+  sameTerms(['واصل', 'يواصل', 'واصلت']);
+  assert.notEqual(stemOf('واصل'), stemOf('أصل'));
+  sameTerms(['بحثت', 'بحث']);
+  assert.equal(stemOf('فتحت'), stemOf('فتح'));
+  assert.notEqual(stemOf('فتحت'), 'تحت');
+  assert.equal(stemOf('ودعت'), stemOf('ودع'));
+  assert.equal(stemOf('كلفت'), stemOf('كلف'));
+  assert.equal(stemOf('كتبه'), stemOf('كتب'));
+  // A real proclitic still goes.
+  assert.equal(stemOf('ولافروف'), 'لافروف');
+});
+
+test('ب ك ل before a noun the lexicon knows with the article: بتهمة → تهمة, لبحث → بحث, بشكل → شكل', () => {
+  sameTerms(['بتهمة', 'تهمة', 'التهمة']);
+  sameTerms(['لبحث', 'بحث', 'البحث']);
+  sameTerms(['بشكل', 'شكل']);
+  // Nouns that begin with these letters take the article themselves, and keep their letter.
+  const whole: ReadonlyArray<[string, string]> = [['بلد', 'بلد'], ['البلد', 'بلد'], ['كبير', 'كبير'], ['بيت', 'بيت'], ['لجنة', 'لجنه']];
+  for (const [word, expected] of whole) assert.equal(stemOf(word), expected, word);
+});
+
+test('the article and the accusative ا never leave a function word: الله, العليا, البعد stay terms', () => {
+  assert.deepEqual(analyze('حزب الله'), ['حزب', 'الله']);
+  assert.equal(analyze('المحكمة العليا')[1], 'عليا');
+  assert.equal(stemOf('العليا'), stemOf('عليا'));
+  assert.ok(analyze('البعد الإنساني').includes('البعد'), 'البعد "the dimension" is not بعد "after"');
+  // A proclitic before a function word still makes a function word.
+  assert.deepEqual(analyze('وكذلك بدون'), []);
+});
+
+test('ال that is part of a verb stays: ألغى / يلغي / ألغت, التقى / يلتقي / التقت; الحق and الشرق are nouns', () => {
+  sameTerms(['ألغى', 'يلغي', 'تلغي', 'ألغت']);
+  sameTerms(['التقى', 'يلتقي', 'التقت', 'والتقى']);
+  sameTerms(['التزم', 'التزمت']);
+  assert.equal(stemOf('الحق'), 'حق');
+  assert.equal(stemOf('الشرق'), 'شرق');
+  assert.equal(stemOf('اليوم'), 'يوم');
+});
+
+test('weak verbs meet their past: يدعو / تدعو / دعا / دعت, تنفي / ينفي / نفى / نفت, يجري / جرى / جرت', () => {
+  sameTerms(['يدعو', 'تدعو', 'دعا', 'دعت']);
+  sameTerms(['تنفي', 'ينفي', 'نفى', 'نفت']);
+  sameTerms(['يجري', 'تجري', 'جرى', 'جرت']);
+  sameTerms(['تنتهي', 'ينتهي', 'انتهى', 'انتهت']);
+  sameTerms(['يبدو', 'تبدو', 'بدا']);
+  sameTerms(['أدت', 'أدى', 'يؤدي']);
+  // تنفي is not تنف (التنف, a place in Syria).
+  assert.notEqual(stemOf('تنفي'), stemOf('التنف'));
+  // A three-letter word in ت that is no verb of this kind stays: وقت, صوت, بيت.
+  for (const word of ['وقت', 'صوت', 'بيت']) assert.equal(stemOf(word), word, word);
+});
+
+test('three-letter presents meet their past: يرد / ترد / رد, يصل / تصل / وصل, يقع / وقع; يلي is not ولي', () => {
+  sameTerms(['يرد', 'ترد', 'رد']);
+  sameTerms(['يصل', 'وصل', 'وصلت']);
+  sameTerms(['يقع', 'تقع', 'وقع']);
+  sameTerms(['يضع', 'وضع']);
+  // Two letters ending in a weak letter are not tried, and أفعل of two letters is an elative.
+  assert.notEqual(stemOf('يلي'), stemOf('ولي'));
+  assert.notEqual(stemOf('يمر'), stemOf('أمر'));
+  assert.notEqual(stemOf('يقل'), stemOf('أقل'));
+  // Words that only look like such presents stay: يوم, يمن, تم.
+  assert.equal(stemOf('يوم'), 'يوم');
+  assert.equal(stemOf('اليمن'), 'يمن');
+});
+
+test('verbal nouns of forms IV, VII, VIII, X meet their verb: إعلان / أعلن, انسحاب / انسحب, اعتقال / اعتقلت', () => {
+  sameTerms(['إعلان', 'الإعلان', 'أعلن', 'أعلنت', 'يعلن']);
+  sameTerms(['إطلاق', 'أطلق', 'أطلقت']);
+  sameTerms(['انسحاب', 'الانسحاب', 'انسحب']);
+  sameTerms(['اعتقال', 'اعتقلت', 'تعتقل']);
+  sameTerms(['استهداف', 'استهدف', 'يستهدف']);
+  // A hollow past is a verb, not a verbal noun: استعاد is not استعد, احتاج is not احتج.
+  assert.notEqual(stemOf('استعاد'), stemOf('استعد'));
+  assert.notEqual(stemOf('احتاج'), stemOf('احتج'));
+  // A broken plural whose أفعل is a 1st-person present stays: أفكار is not أفكر, أعراف is not أعرف.
+  assert.notEqual(stemOf('أفكار'), stemOf('أفكر'));
+  assert.notEqual(stemOf('أعراف'), stemOf('أعرف'));
+});
+
+test('frequent words and names stay whole under the new rules', () => {
+  const whole: ReadonlyArray<[string, string]> = [
+    ['وزير', 'وزير'], ['بيونغ', 'بيونغ'], ['واشنطن', 'واشنطن'], ['لبنان', 'لبنان'], ['بوتين', 'بوتين'],
+    ['ترامب', 'ترامب'], ['كيم', 'كيم'], ['موسكو', 'موسكو'], ['وكالة', 'وكاله'], ['بريطانيا', 'بريطاني'],
+  ];
+  for (const [word, expected] of whole) assert.equal(stemOf(word), expected, word);
 });
