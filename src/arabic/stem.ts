@@ -45,7 +45,7 @@ export interface AnalyzedTerm {
 // alone against 0.750: plural ات → singular ة (شركات → شركة) 0.749; broken plurals فعلاء → فعيل and
 // فعايا → فعية (وزراء → وزير, قضايا → قضية) 0.7497; the future س (سيزور → يزور) and the first person ن
 // (نرفض → رفض, which also merges نجيب with جيب) no gain; hollow verbs (يزور → زار) no gain and يفوز lost
-// فوز; rule 1's noun check for و and ف merged كافة, فعلا, وشيك with كاف, علا, شيك. Merging word forms
+// فوز; rule 1's noun check for و and ف cut real words (وشيك → شيك, فداء → داء). Merging word forms
 // helps the same story from another publisher as much as the article sought, so it can lower the score.
 
 const ARTICLE = 'ال';
