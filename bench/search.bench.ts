@@ -16,7 +16,7 @@
  *
  * Run with `npm run bench:search`. Options: SEARCH_BENCH_ARTICLES (100000), SEARCH_BENCH_FULL (200),
  * SEARCH_BENCH_CREATE (5000), SEARCH_BENCH_ROUNDS (5 timed passes over the queries), SEARCH_BENCH_STOP_MS (5000: a slower query in the warm-up pass skips the timed rounds),
- * SEARCH_BENCH_LIKE_ROUNDS (2), SEARCH_BENCH_ENGINES (sqlite,postgres). Writes bench/results/search.json.
+ * SEARCH_BENCH_LIKE_ROUNDS (2; 0 skips LIKE altogether), SEARCH_BENCH_ENGINES (sqlite,postgres: `postgres` alone skips SQLite). Writes bench/results/search.json.
  * To measure queries again without loading again: SEARCH_BENCH_SQLITE_FILE (a file path) and
  * SEARCH_BENCH_PG_URL (the URL of an existing, empty or loaded, PostgreSQL database). An empty one is
  * loaded and kept; one that already holds SEARCH_BENCH_ARTICLES articles is only migrated and
@@ -406,8 +406,8 @@ async function runQueries(db: Db, services: Services, fullText: FullTextIndex, s
     for (const query of shuffled(queries, random)) await time(times.service.get(query)!, () => service(query));
     for (const query of shuffled(queries, random)) await time(times.fts.get(query)!, () => ftsOnly(query));
   }
-  progress(`  LIKE: warm-up and ${LIKE_ROUNDS} passes`);
-  for (const query of queries) {
+  progress(LIKE_ROUNDS > 0 ? `  LIKE: warm-up and ${LIKE_ROUNDS} passes` : '  LIKE: skipped (SEARCH_BENCH_LIKE_ROUNDS=0)');
+  for (const query of LIKE_ROUNDS > 0 ? queries : []) {
     const hits = (await like(query)).length;
     const known = facts.get(query);
     if (known) known.likeHits = hits;

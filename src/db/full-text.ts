@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, Dialect } from './database.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -274,11 +274,19 @@ function postgresIndex(): FullTextIndex {
       for (const part of chunks(lastPerArticle(entries), UPSERT_CHUNK)) {
         const rows = part.map(({ articleId, fields }) => {
           const { document, rank } = tsvectorLiterals(articleId, fields);
-          return sql`(${articleId}, ${document}::tsvector, ${rank}::tsvector)`;
+          return sql`(${articleId}::integer, ${document}::tsvector, ${rank}::tsvector)`;
         });
+        // Who may see the article and its section come from its row, as it stands in this
+        // transaction (migration 0007; a trigger keeps them in step afterwards). A LEFT JOIN, so
+        // that an id with no article still fails on the foreign key instead of being skipped.
         await sql`
-          INSERT INTO article_search (article_id, document, rank_document) VALUES ${sql.join(rows)}
-          ON CONFLICT (article_id) DO UPDATE SET document = excluded.document, rank_document = excluded.rank_document`.execute(db);
+          INSERT INTO article_search (article_id, document, rank_document, visible_at, section_id)
+          SELECT entry.article_id, entry.document, entry.rank_document,
+                 CASE WHEN articles.status = 'published' THEN articles.published_at END, articles.section_id
+          FROM (VALUES ${sql.join(rows)}) AS entry (article_id, document, rank_document)
+          LEFT JOIN articles ON articles.id = entry.article_id
+          ON CONFLICT (article_id) DO UPDATE SET document = excluded.document, rank_document = excluded.rank_document,
+            visible_at = excluded.visible_at, section_id = excluded.section_id`.execute(db);
       }
     },
     async remove(db, articleId) {
@@ -287,77 +295,130 @@ function postgresIndex(): FullTextIndex {
     async search(db, query) {
       const queries = pgQueries(query);
       if (!queries) return { total: 0, hits: [] };
-      const section = query.sectionId === undefined ? sql`` : sql`AND articles.section_id = ${query.sectionId}`;
+      // Who may see a match, and its section, are columns of article_search itself (migration
+      // 0007): they are filtered in the same visit of the row that the GIN scan makes anyway.
+      const section = query.sectionId === undefined ? sql`` : sql`AND article_search.section_id = ${query.sectionId}`;
+      const visible = sql`AND article_search.visible_at <= ${query.now} ${section}`;
       // A phrase found in the small rank vector (a subset of the document's terms, with their true
       // positions) is in the document; only otherwise is the TOASTed document read. Not for "some but
       // not all": a term missing from the rank vector may still be in the document.
-      const check =
-        queries.check === null
-          ? sql``
-          : query.mode === 'partial'
-            ? sql`AND checked.document @@ ${queries.check}::tsquery`
-            : sql`AND (checked.rank_document @@ ${queries.check}::tsquery OR checked.document @@ ${queries.check}::tsquery)`;
-      const checkedJoin = queries.check === null ? sql`` : sql`JOIN article_search AS checked ON checked.ctid = newest_first.tid`;
-      // One try: the matches among the newest ids at a level, or among all ids (null), from the
-      // newest article id the statement reads itself; ranked only when they are enough or are all.
-      // The tsquery is computed in the statement (an InitPlan), so the planner cannot see that a
-      // word is common and trade the GIN index for reading every tsvector.
+      const surely = queries.check !== null && query.mode !== 'partial' ? sql`rank_document @@ ${queries.check}::tsquery` : sql`false`;
+      // Newest first, and only until there are MATCH_CAP + 1: without a check, the newest of the
+      // matches; with one, those that pass it, one at a time: surely, or else by their document
+      // (LIMIT 1 in a lateral subquery keeps the planner from turning the check into a join, or a
+      // hashed subplan, that checks every row of the table).
+      const candidatesOf = (matches: string) => {
+        if (queries.check === null) return sql`SELECT article_id AS id, score FROM ${sql.table(matches)} ORDER BY article_id DESC LIMIT ${CANDIDATES}`;
+        return sql`
+          SELECT newest_first.article_id AS id, newest_first.score
+          FROM (SELECT article_id, score, tid, surely FROM ${sql.table(matches)} ORDER BY article_id DESC OFFSET 0) AS newest_first
+          JOIN LATERAL (
+            SELECT 1 WHERE newest_first.surely
+            UNION ALL SELECT 1 FROM article_search AS checked WHERE checked.ctid = newest_first.tid AND checked.document @@ ${queries.check}::tsquery
+            LIMIT 1
+          ) AS passed ON true
+          ORDER BY newest_first.article_id DESC LIMIT ${CANDIDATES}`;
+      };
+      // A window's tsquery: the query's own among all ids (level null), or ANDed with the lexemes of
+      // the newest blocks at the level. It is computed in the statement (an InitPlan), so the planner
+      // cannot see that a word is common and trade the GIN index for reading every tsvector.
+      const inWindow = (tsquery: string, level: RawBuilder<number | null>, blocks: RawBuilder<number>) =>
+        sql`(SELECT CASE WHEN ${level} IS NULL THEN ${tsquery}::tsquery
+                 ELSE ('(' || ${tsquery}::text || ') & (' || (
+                   SELECT string_agg('''~' || ${level} || '.' || block || '''', ' | ')
+                   FROM generate_series(greatest((newest.id >> ${level}) - ${blocks} + 1, 0), newest.id >> ${level}) AS block) || ')')::tsquery END
+               FROM newest)`;
+      // The window's visible matches through the GIN index (a MATERIALIZED CTE keeps the planner from
+      // walking the newest rows and reading every tsvector on the way), scored in the same visit of
+      // their rows (a second visit per candidate, by ctid, cost more than ranking them all), then
+      // its candidates. "Some but not all" leaves out, by a hashed list of ids, the matches of every
+      // clause, which the GIN index finds exactly.
+      const windowCtes = (n: number, level: RawBuilder<number | null>, blocks: RawBuilder<number>) => {
+        const excluded =
+          queries.excluded === null
+            ? sql``
+            : sql`AND article_search.article_id NOT IN (SELECT article_id FROM article_search WHERE document @@ ${inWindow(queries.excluded, level, blocks)})`;
+        return sql`
+          ${sql.raw(`matches${n}`)} AS MATERIALIZED (
+            SELECT article_id, ctid AS tid, ${surely} AS surely,
+                   CAST(ts_rank(${PG_WEIGHTS}::float4[], coalesce(rank_document, document), ${queries.rank}::tsquery, 1) AS double precision)
+                     * ${recencyFactor(query.now, 'article_search.visible_at')} AS score
+            FROM article_search WHERE document @@ ${inWindow(queries.candidates, level, blocks)} ${visible} ${excluded}
+          ), ${sql.raw(`candidates${n}`)} AS MATERIALIZED (${candidatesOf(`matches${n}`)})`;
+      };
+      // The ids a window of the newest `blocks` blocks at a level spans.
+      const windowIdsSql = (level: RawBuilder<number>, blocks: RawBuilder<number>) =>
+        sql`(newest.id - greatest(0, (newest.id >> ${level}) - ${blocks} + 1) * (1 << ${level}) + 1)`;
+      // One try, from a level (or all ids, null) in one statement. When the two newest blocks at that
+      // level hold too few candidates, the statement goes on to the narrowest window that their
+      // density says holds 1.5 × CANDIDATES: the newest 1 to 4 blocks of the lowest level that
+      // needs no more (a tighter fit than doubling the block size, and few posting lists for the GIN
+      // index to read), or all ids when such a window would reach the oldest block. The candidates
+      // of the window that answered are counted, and ranked when they are enough or are all;
+      // `level` and `windowIds` say which window that was.
       const attempt = async (level: number | null) => {
-        const blocks = (tsquery: string) =>
+        const first = sql.lit(level) as RawBuilder<number | null>;
+        const two = sql.lit(2) as RawBuilder<number>;
+        const windows =
           level === null
-            ? sql`(SELECT ${tsquery}::tsquery)`
-            : sql`(SELECT (${`(${tsquery}) & ('~${level}.`} || (newest.id >> ${level}) || ${`' | '~${level}.`} || greatest((newest.id >> ${level}) - 1, 0) || ${"')"})::tsquery FROM newest)`;
-        const covered = level === null ? sql`true` : sql`(SELECT (newest.id >> ${level}) <= 1 FROM newest)`;
-        const excluded = queries.excluded === null ? sql`` : sql`EXCEPT SELECT article_id, ctid FROM article_search WHERE document @@ ${blocks(queries.excluded)}`;
-        // The window's candidates through the GIN index alone (a MATERIALIZED CTE keeps the planner
-        // from walking the newest rows and reading every tsvector on the way); then, newest first
-        // and only until there are MATCH_CAP + 1, those readers may see and that pass the check,
-        // one candidate at a time (LIMIT 1 keeps the lateral subquery from being turned into a
-        // join that checks every candidate); then the page of them by rank.
-        const rows = await sql<{ newest: number | null; covered: boolean; total: number; id: number | null; score: number | null }>`
+            ? sql`${windowCtes(1, first, two)}, candidates AS (SELECT * FROM candidates1), counted AS (
+                SELECT count(*) AS total, true AS covered, (SELECT id FROM newest) AS newest, NULL::integer AS level, NULL::integer AS window_ids FROM candidates)`
+            : sql`${windowCtes(1, first, two)}, next AS MATERIALIZED (
+                SELECT found.n >= ${CANDIDATES} OR (newest.id >> ${first}) <= 1 AS done, ${windowIdsSql(first as RawBuilder<number>, two)} AS first_ids,
+                       pick.level, pick.blocks, ${windowIdsSql(sql`pick.level`, sql`pick.blocks`)} AS window_ids
+                FROM newest CROSS JOIN LATERAL (
+                  -- Fewer matches than CANDIDATES in a window that is not every id cannot answer: their
+                  -- count gives the density without checking a phrase in any of them.
+                  SELECT CASE WHEN loose.n >= ${CANDIDATES} OR (newest.id >> ${first}) <= 1 THEN (SELECT count(*) FROM candidates1) ELSE loose.n END AS n
+                  FROM (SELECT count(*) AS n FROM matches1) AS loose
+                ) AS found
+                LEFT JOIN LATERAL (
+                  SELECT wider AS level, span.blocks
+                  FROM generate_series(${first}, ${sql.lit(PG_BLOCK_LEVELS.at(-1)!)}) AS wider,
+                       LATERAL (SELECT 1 + greatest(0, ceil((1.5 * ${CANDIDATES} * ${windowIdsSql(first as RawBuilder<number>, two)} / greatest(1, found.n)
+                                 - (newest.id - ((newest.id >> wider) << wider) + 1)) / (1 << wider)))::integer AS blocks) AS span
+                  WHERE span.blocks <= 4 AND span.blocks <= (newest.id >> wider)
+                  ORDER BY wider LIMIT 1
+                ) AS pick ON true
+              ), ${windowCtes(2, sql`(SELECT level FROM next)`, sql`(SELECT blocks FROM next)`)}, candidates AS MATERIALIZED (
+                SELECT * FROM candidates1 WHERE (SELECT done FROM next)
+                UNION ALL SELECT * FROM candidates2 WHERE NOT (SELECT done FROM next)
+              ), counted AS (
+                SELECT count(*) AS total, (SELECT done OR level IS NULL FROM next) AS covered, (SELECT id FROM newest) AS newest,
+                       (SELECT CASE WHEN done THEN ${first} ELSE level END FROM next) AS level,
+                       (SELECT CASE WHEN done THEN first_ids ELSE window_ids END FROM next) AS window_ids
+                FROM candidates)`;
+        const rows = await sql<{ newest: number | null; covered: boolean; total: number; level: number | null; window_ids: number | null; id: number | null; score: number | null }>`
           WITH newest AS MATERIALIZED (
             SELECT coalesce(max(article_id), 0) AS id FROM article_search
-          ), matches AS MATERIALIZED (
-            SELECT article_id, ctid AS tid FROM article_search WHERE document @@ ${blocks(queries.candidates)} ${excluded}
-          ), candidates AS MATERIALIZED (
-            SELECT visible.id AS id, visible.published_at AS published_at, newest_first.tid AS tid
-            FROM (SELECT article_id, tid FROM matches ORDER BY article_id DESC OFFSET 0) AS newest_first
-            JOIN LATERAL (
-              SELECT articles.id, articles.published_at FROM articles ${checkedJoin}
-              WHERE articles.id = newest_first.article_id AND articles.status = 'published' AND articles.published_at <= ${query.now} ${section} ${check}
-              LIMIT 1
-            ) AS visible ON true
-            ORDER BY newest_first.article_id DESC LIMIT ${CANDIDATES}
-          ), counted AS (
-            SELECT count(*) AS total, ${covered} AS covered, (SELECT id FROM newest) AS newest FROM candidates
-          )
-          SELECT counted.newest, counted.covered, counted.total, page.id, page.score
+          ), ${windows}
+          SELECT counted.newest, counted.covered, counted.total, counted.level, counted.window_ids, page.id, page.score
           FROM counted LEFT JOIN LATERAL (
-            SELECT candidates.id AS id,
-                   CAST(ts_rank(${PG_WEIGHTS}::float4[], coalesce(ranked.rank_document, ranked.document), ${queries.rank}::tsquery, 1) AS double precision)
-                     * ${recencyFactor(query.now, 'candidates.published_at')} AS score
-            FROM candidates JOIN article_search AS ranked ON ranked.ctid = candidates.tid
+            SELECT candidates.id, candidates.score FROM candidates
             WHERE counted.total >= ${CANDIDATES} OR counted.covered
             ORDER BY score DESC, candidates.id DESC
             LIMIT ${query.limit} OFFSET ${query.offset}
           ) AS page ON true`.execute(db);
-        const first = rows.rows[0]!;
+        const row = rows.rows[0]!;
         return {
-          newest: Number(first.newest ?? 0),
-          complete: Number(first.total) >= CANDIDATES || first.covered,
-          found: { total: Number(first.total), hits: rows.rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, score: Number(r.score) }])) },
+          newest: Number(row.newest ?? 0),
+          level: row.level === null ? null : Number(row.level),
+          windowIds: Number(row.window_ids ?? 0),
+          complete: Number(row.total) >= CANDIDATES || row.covered,
+          found: { total: Number(row.total), hits: rows.rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, score: Number(r.score) }])) },
         };
       };
       let level: number | null = PG_BLOCK_LEVELS[0]!;
       for (;;) {
-        const { newest, complete, found } = await attempt(level);
-        if (complete || level === null) return found;
-        // Too few: the next window is as wide as the density of these matches says 1.5 × CANDIDATES
-        // need. A window that would cover every id is asked for as every id (null): block lexemes
-        // would only make the GIN index read their long posting lists.
-        const from: number = level;
+        const tried = await attempt(level);
+        const { newest, complete, found } = tried;
+        if (complete || tried.level === null) return found;
+        // Still too few in the wider window (the density of the newest blocks misled): the two
+        // newest blocks of the first level above it that span what the density of this window says
+        // 1.5 × CANDIDATES need, or all ids.
+        const from: number = tried.level;
         const windowIds = (l: number) => newest - Math.max(0, Math.floor(newest / 2 ** l) - 1) * 2 ** l + 1;
-        const needed = (1.5 * CANDIDATES * windowIds(from)) / Math.max(1, found.total);
+        const needed = (1.5 * CANDIDATES * tried.windowIds) / Math.max(1, found.total);
         const covering = PG_BLOCK_LEVELS.find((l) => Math.floor(newest / 2 ** l) <= 1) ?? null;
         const wide = PG_BLOCK_LEVELS.find((l) => l > from && windowIds(l) >= needed && l !== covering) ?? null;
         level = wide !== null && (covering === null || wide < covering) ? wide : null;

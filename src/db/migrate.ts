@@ -7,6 +7,7 @@ import * as related from './migrations/2026-11-29-0003-related.ts';
 import * as searchSpeed from './migrations/2026-11-30-0004-search-speed.ts';
 import * as newsroom from './migrations/2026-11-30-0005-newsroom.ts';
 import * as media from './migrations/2026-11-30-0006-media.ts';
+import * as searchVisibility from './migrations/2026-11-30-0007-search-visibility.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-30-0004-search-speed': searchSpeed,
   '2026-11-30-0005-newsroom': newsroom,
   '2026-11-30-0006-media': media,
+  '2026-11-30-0007-search-visibility': searchVisibility,
 };
 
 function migratorFor(db: Db): Migrator {

@@ -248,6 +248,39 @@ forEachDialect('ranking: every word first, then some of them', {}, (site) => {
   });
 });
 
+forEachDialect('search follows an article\'s status, date and section, whatever writes them', {}, (site) => {
+  test('a change to the article row alone (no re-indexing) shows at once in what search finds and filters', async () => {
+    const { db, services, clock } = site();
+    const culture = await services.sections.ensure('ثقافة وفنون');
+    const sport = await services.sections.ensure('رياضة');
+    const { article } = await services.articles.create({
+      headline: 'مسودة عن زنجفيل',
+      sourceKind: 'staff',
+      sectionId: culture.id,
+      body: documentFromParagraphs(['كتب المحرر عن زنجفيل مسودة لم تنشر بعد.']),
+      status: 'draft',
+      skipRelated: true,
+    });
+    const found = async (sectionId?: number) =>
+      (await services.search.search({ q: 'زنجفيل', limit: 10, cursor: null, ...(sectionId === undefined ? {} : { sectionId }) })).hits.map((h) => h.article.id);
+    assert.deepEqual(await found(), [], 'a draft is not found');
+
+    const setRow = (values: { status?: 'published' | 'unpublished'; published_at?: number; section_id?: number }) =>
+      db.kysely.updateTable('articles').set(values).where('id', '=', article.id).execute();
+    await setRow({ status: 'published', published_at: clock.now().getTime() + 3_600_000 });
+    assert.deepEqual(await found(), [], 'published for a time still to come: not yet');
+    await setRow({ published_at: clock.now().getTime() - 60_000 });
+    assert.deepEqual(await found(), [article.id], 'published now: found');
+    assert.deepEqual(await found(culture.id), [article.id], 'in its section');
+    await setRow({ section_id: sport.id });
+    assert.deepEqual(await found(culture.id), [], 'moved out of the section it was in');
+    assert.deepEqual(await found(sport.id), [article.id], 'and into the new one');
+    await setRow({ status: 'unpublished' });
+    assert.deepEqual(await found(), [], 'unpublished: gone');
+    assert.deepEqual(await found(sport.id), [], 'from its section too');
+  });
+});
+
 forEachDialect('more than a thousand matches', {}, (site) => {
   let oldest = 0;
   before(async () => {
