@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { ContentEvents } from '../content-events.ts';
 import { assertRole, type Actor } from '../users/actor.ts';
-import { cleanName } from '../users/user.ts';
+import { cleanLabel } from '../users/user.ts';
 import type { Section } from './section.ts';
 import {
   findSectionById,
@@ -24,8 +24,8 @@ const SECTION_NAME_TAKEN = 'يوجد قسم بهذا الاسم؛ اختر اس�
 
 /** A section name from a form: cleaned like a person's name (no control or bidi-override characters), or VALIDATION_FAILED. */
 function parseSectionName(name: unknown): string {
-  const cleaned = typeof name === 'string' && name.length <= MAX_SECTION_NAME_CHARS * 8 ? cleanName(name) : '';
-  if (!cleaned || [...cleaned].length > MAX_SECTION_NAME_CHARS) throw new AppError('VALIDATION_FAILED', { fields: { name: SECTION_NAME_MESSAGE } });
+  const cleaned = cleanLabel(name, MAX_SECTION_NAME_CHARS);
+  if (cleaned === null) throw new AppError('VALIDATION_FAILED', { fields: { name: SECTION_NAME_MESSAGE } });
   return cleaned;
 }
 

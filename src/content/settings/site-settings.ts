@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import { cleanName } from '../users/user.ts';
+import { cleanLabel } from '../users/user.ts';
 
 /**
  * What administrators set for the whole site from the newsroom. Each value starts as the operator's
@@ -42,13 +42,6 @@ export const SETTING_MESSAGES = {
 /** Locales a stored or configured value may take: the choices above, or any Arabic tag the operator configured. */
 const ARABIC_LOCALE = /^ar(-[A-Z]{2})?$/;
 
-function text(value: unknown, max: number): string | null {
-  // Bounded before cleaning, so a megabyte of input costs nothing; cleaned like names (no control or bidi-override characters).
-  if (typeof value !== 'string' || value.length > max * 8) return null;
-  const cleaned = cleanName(value);
-  // Marks alone (RLM, harakat, punctuation) would show an invisible name.
-  return /[\p{L}\p{N}]/u.test(cleaned) && [...cleaned].length <= max ? cleaned : null;
-}
 
 /**
  * Checks a settings form against the current settings: every field must be present and valid, or
@@ -57,9 +50,9 @@ function text(value: unknown, max: number): string | null {
  */
 export function parseSiteSettings(input: Record<string, unknown>, configuredLocale: string): SiteSettings {
   const fields: Partial<Record<SiteSettingKey, string>> = {};
-  const siteName = text(input.siteName, MAX_SITE_NAME_CHARS);
+  const siteName = cleanLabel(input.siteName, MAX_SITE_NAME_CHARS);
   if (siteName === null) fields.siteName = SETTING_MESSAGES.siteName;
-  const siteDescription = text(input.siteDescription, MAX_SITE_DESCRIPTION_CHARS);
+  const siteDescription = cleanLabel(input.siteDescription, MAX_SITE_DESCRIPTION_CHARS);
   if (siteDescription === null) fields.siteDescription = SETTING_MESSAGES.siteDescription;
   const locale = input.dateLocale;
   const dateLocale =
@@ -83,9 +76,9 @@ export function parseSiteSettings(input: Record<string, unknown>, configuredLoca
  */
 export function mergeStoredSettings(defaults: SiteSettings, stored: ReadonlyMap<string, unknown>): SiteSettings {
   const merged: SiteSettings = { ...defaults };
-  const name = text(stored.get('siteName'), MAX_SITE_NAME_CHARS);
+  const name = cleanLabel(stored.get('siteName'), MAX_SITE_NAME_CHARS);
   if (name !== null) merged.siteName = name;
-  const description = text(stored.get('siteDescription'), MAX_SITE_DESCRIPTION_CHARS);
+  const description = cleanLabel(stored.get('siteDescription'), MAX_SITE_DESCRIPTION_CHARS);
   if (description !== null) merged.siteDescription = description;
   const locale = stored.get('dateLocale');
   if (typeof locale === 'string' && ARABIC_LOCALE.test(locale)) merged.dateLocale = locale;

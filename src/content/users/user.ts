@@ -63,10 +63,22 @@ export function cleanName(name: string): string {
   return name.normalize('NFC').replace(UNWANTED_IN_NAMES, ' ').replace(/\s+/gu, ' ').trim();
 }
 
+/**
+ * A name-like text from a form (a person, a section, the site): cleaned as cleanName does, or null
+ * when it is not a string, is too long (bounded before cleaning, so a megabyte costs nothing), or
+ * holds no letter or digit (marks alone, such as a lone RLM or harakat, would show an invisible name).
+ */
+export function cleanLabel(value: unknown, maxChars: number): string | null {
+  if (typeof value !== 'string' || value.length > maxChars * 8) return null;
+  const cleaned = cleanName(value);
+  // Letters other than modifier letters (tatweel ـ is one), or digits.
+  return /[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}]/u.test(cleaned) && [...cleaned].length <= maxChars ? cleaned : null;
+}
+
 /** Checks a name; returns it cleaned or throws VALIDATION_FAILED naming the field. */
 export function parseName(name: unknown, field = 'name'): string {
-  const cleaned = typeof name === 'string' && name.length <= MAX_NAME_CHARS * 8 ? cleanName(name) : '';
-  if (!cleaned || [...cleaned].length > MAX_NAME_CHARS) throw new AppError('VALIDATION_FAILED', { fields: { [field]: FIELD_MESSAGES.name } });
+  const cleaned = cleanLabel(name, MAX_NAME_CHARS);
+  if (cleaned === null) throw new AppError('VALIDATION_FAILED', { fields: { [field]: FIELD_MESSAGES.name } });
   return cleaned;
 }
 

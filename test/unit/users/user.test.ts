@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cleanName, normalizeEmail, parseNewUser, parseRole, passwordProblem } from '../../../src/content/users/user.ts';
+import { cleanLabel, cleanName, normalizeEmail, parseNewUser, parseRole, passwordProblem } from '../../../src/content/users/user.ts';
 
 const valid = { email: 'Sara@Midad.Test', name: 'سارة', role: 'editor', password: 'كلمة مرور طويلة' };
 
@@ -36,6 +36,18 @@ test('names lose control characters and bidi overrides, keep their text, and are
   assert.ok(fieldsOf({ ...valid, name: 'ا'.repeat(101) }).name);
   assert.ok(fieldsOf({ ...valid, name: 'ا'.repeat(100_000) }).name);
   assert.equal(parseNewUser({ ...valid, name: 'ا'.repeat(100) }).name.length, 100);
+});
+
+test('a name of marks alone (a right-to-left mark, harakat, tatweel, punctuation) is refused: it would show as nothing', () => {
+  for (const invisible of ['\u200F', '\u200F\u200E\u061C', 'َُِّ', 'ـــ', '«»', ' \u202E\u200F ']) {
+    assert.equal(cleanLabel(invisible, 100), null, JSON.stringify(invisible));
+    assert.ok(fieldsOf({ ...valid, name: invisible }).name, `${JSON.stringify(invisible)} refused as a name`);
+  }
+  assert.equal(cleanLabel(' ب ', 100), 'ب');
+  assert.equal(cleanLabel('2026', 100), '2026');
+  assert.equal(cleanLabel('اسم', 2), null, 'longer than the limit');
+  assert.equal(cleanLabel(42, 100), null, 'not a string');
+  assert.equal(cleanLabel(['اسم'], 100), null, 'not a string');
 });
 
 test('passwords need 12 characters (Arabic letters count one each), at most 1,024, and are never trimmed', () => {
