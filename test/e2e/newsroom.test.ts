@@ -324,7 +324,8 @@ test('an empty paragraph starts right to left, and "قال Sergei Lavrov: «…�
     await page.getByRole('button', { name: 'احفظ', exact: true }).click();
     // Saved by the button, or by the autosave if its five seconds came first.
     await eventually(async () => assert.equal((await site.services.desk.get(editor.actor, draft.id)).dek, 'موجز لم يُحفظ بعد'));
-    assert.match(await page.locator('#save-status').innerText(), /^حُفظ (تلقائياً )?الساعة /);
+    // The row is committed before the browser has read the answer: the status line follows a moment later.
+    await eventually(async () => assert.match(await page.locator('#save-status').innerText(), /^حُفظ (تلقائياً )?الساعة /));
     const preview = await context.newPage();
     await preview.goto(`/newsroom/articles/${draft.id}/preview`);
     const readerMixed = preview.locator('.article-body p', { hasText: 'Sergei Lavrov' });
