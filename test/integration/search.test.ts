@@ -279,6 +279,27 @@ forEachDialect('search follows an article\'s status, date and section, whatever 
     assert.deepEqual(await found(), [], 'unpublished: gone');
     assert.deepEqual(await found(sport.id), [], 'from its section too');
   });
+
+  test('a page of results reads summaries and bodies in one query, in the order asked, published ones only', async () => {
+    const { services } = site();
+    const older = await publish(site(), 'خبر أول عن قرنفيل', 'نص الخبر الأول عن قرنفيل.', 5);
+    const newer = await publish(site(), 'خبر ثان عن قرنفيل', 'نص الخبر الثاني عن قرنفيل.');
+    const section = await services.sections.ensure('منوعات');
+    const { article: draft } = await services.articles.create({
+      headline: 'مسودة عن قرنفيل',
+      sourceKind: 'staff',
+      sectionId: section.id,
+      body: documentFromParagraphs(['مسودة لم تنشر.']),
+      status: 'draft',
+      skipRelated: true,
+    });
+    const ids = [newer, draft.id, 99_999_999, older];
+    const rows = await services.articles.summariesWithBodies(ids);
+    assert.deepEqual(rows.map((r) => r.summary.id), [newer, older], 'in the order asked, without the draft or the unknown id');
+    assert.deepEqual(rows.map((r) => r.bodyText), ['نص الخبر الثاني عن قرنفيل.', 'نص الخبر الأول عن قرنفيل.']);
+    assert.deepEqual(rows.map((r) => r.summary), await services.articles.summaries(ids), 'the same summaries as summaries()');
+    assert.deepEqual(await services.articles.summariesWithBodies([]), [], 'no ids, no query');
+  });
 });
 
 forEachDialect('more than a thousand matches', {}, (site) => {

@@ -20,9 +20,9 @@ import {
   listPublishedAfter,
   listPublishedByOffset,
   listPublishedTexts,
-  bodyTextsByIds,
   searchSourcesByIds,
   summariesByIds,
+  summariesWithBodiesByIds,
   type ListPosition,
 } from './articles.repository.ts';
 
@@ -44,8 +44,8 @@ export interface ArticleService {
   countPublished(filter: ListFilter): Promise<number>;
   /** Published summaries of these ids, in that order (unpublished ones left out). */
   summaries(ids: readonly number[]): Promise<ArticleSummary[]>;
-  /** The body text of these articles, by id (search snippets). */
-  bodyTexts(ids: readonly number[]): Promise<Map<number, string>>;
+  /** Published summaries of these ids with their body texts, in that order, in one query (a page of search results). */
+  summariesWithBodies(ids: readonly number[]): Promise<{ summary: ArticleSummary; bodyText: string }[]>;
   /** What the search index reads of these articles (rebuilding the index). */
   searchSources(ids: readonly number[]): Promise<{ id: number; headline: string; dek: string | null; bodyText: string }[]>;
   /** The related articles of one article, best first. */
@@ -174,9 +174,9 @@ export function createArticleService(deps: {
     },
 
     countPublished: (filter) => countPublished(db, { ...filter, notAfter: notAfter() }),
-    bodyTexts: (ids) => bodyTextsByIds(db, ids),
     searchSources: (ids) => searchSourcesByIds(db, ids),
     summaries: (ids) => summariesByIds(db, ids, notAfter()),
+    summariesWithBodies: (ids) => summariesWithBodiesByIds(db, ids, notAfter()),
 
     async related(articleId) {
       return summariesByIds(db, await related.idsFor(articleId), notAfter());

@@ -1,4 +1,4 @@
-import { analyze, analyzeWithOffsets } from '../../arabic/stem.ts';
+import { analyze, analyzeWithOffsets, type AnalyzedTerm } from '../../arabic/stem.ts';
 import { stripInvisibleControls } from '../../arabic/normalize.ts';
 import type { SearchClause } from '../../db/full-text.ts';
 
@@ -62,6 +62,40 @@ export interface SnippetPart {
 }
 
 const SNIPPET_WORDS = 32;
+/** About how many characters of a body are analyzed at a time while looking for the snippet. */
+const ANALYSIS_STEP_CHARS = 600;
+// Whitespace but U+FEFF, a format character that may sit inside a word.
+const WHITESPACE = /[^\S\uFEFF]/g;
+
+/**
+ * The analyzed words of a text, analyzed a piece at a time and only as far as asked. Pieces are cut at
+ * whitespace, which no word spans and which every word rule sees as a border, and a word's terms depend
+ * on the word alone: so the words come out exactly as analyzeWithOffsets gives them for the whole text.
+ */
+class StepwiseAnalysis {
+  readonly words: AnalyzedTerm[] = [];
+  private readonly text: string;
+  private analyzedTo = 0;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** Analyzes on until at least `count` words are known or the text is done; whether the text is done. */
+  reach(count: number): boolean {
+    const { text, words } = this;
+    while (words.length < count && this.analyzedTo < text.length) {
+      const from = this.analyzedTo;
+      WHITESPACE.lastIndex = from + ANALYSIS_STEP_CHARS;
+      const cut = from + ANALYSIS_STEP_CHARS < text.length ? (WHITESPACE.exec(text)?.index ?? text.length) : text.length;
+      for (const word of analyzeWithOffsets(text.slice(from, cut))) {
+        words.push({ term: word.term, start: from + word.start, end: from + word.end });
+      }
+      this.analyzedTo = cut;
+    }
+    return this.analyzedTo >= text.length;
+  }
+}
 
 /**
  * The passage of a text that best shows why it matched: the window of about 32 words holding the
@@ -69,12 +103,16 @@ const SNIPPET_WORDS = 32;
  * clitics and all). Falls back to the opening words.
  */
 export function buildSnippet(text: string, terms: ReadonlySet<string>): SnippetPart[] {
-  const analyzed = analyzeWithOffsets(text);
-  if (analyzed.length === 0) return text ? [{ text: text.slice(0, 240), match: false }] : [];
+  const analysis = new StepwiseAnalysis(text);
+  const analyzed = analysis.words;
   let bestStart = 0;
   let bestScore = -1;
-  for (let i = 0; i < analyzed.length; i++) {
+  for (let i = 0; ; i++) {
+    analysis.reach(i + 1);
+    if (i >= analyzed.length) break;
     if (!terms.has(analyzed[i]!.term)) continue;
+    // One word past the window, so that the passage chosen below knows whether more text follows.
+    analysis.reach(i + SNIPPET_WORDS + 1);
     const window = new Set<string>();
     for (let j = i; j < Math.min(analyzed.length, i + SNIPPET_WORDS); j++) {
       if (terms.has(analyzed[j]!.term)) window.add(analyzed[j]!.term);
@@ -83,9 +121,14 @@ export function buildSnippet(text: string, terms: ReadonlySet<string>): SnippetP
       bestScore = window.size;
       bestStart = i;
     }
+    // Every term of the query in one window: no later window can hold more, and the first one wins
+    // ties, so the rest of the text need not be analyzed (most bodies of a single-word search stop here).
+    if (bestScore === terms.size) break;
   }
+  if (analyzed.length === 0) return text ? [{ text: text.slice(0, 240), match: false }] : [];
   // Start a few words before the first match, at a word boundary.
   const from = Math.max(0, bestStart - 4);
+  analysis.reach(from + SNIPPET_WORDS + 1);
   const to = Math.min(analyzed.length, from + SNIPPET_WORDS);
   const startOffset = from === 0 ? 0 : analyzed[from]!.start;
   const endOffset = to >= analyzed.length ? text.length : analyzed[to - 1]!.end;

@@ -136,11 +136,12 @@ export function createSearchService(deps: {
         total += some.total;
       }
       const ids = found.map((h) => h.id);
-      const [summaries, bodies] = await Promise.all([articles.summaries(ids), articles.bodyTexts(ids)]);
+      // Summaries and bodies in one statement: one round trip on one connection.
+      const rows = await articles.summariesWithBodies(ids);
       const byId = new Map(found.map((h) => [h.id, h]));
-      const hits = summaries.map((article) => ({
+      const hits = rows.map(({ summary: article, bodyText }) => ({
         article,
-        snippet: buildSnippet(bodies.get(article.id) ?? '', query.terms),
+        snippet: buildSnippet(bodyText, query.terms),
         headline: markMatches(article.headline, query.terms),
         score: byId.get(article.id)?.score ?? 0,
         matchedAll: byId.get(article.id)?.matchedAll ?? true,

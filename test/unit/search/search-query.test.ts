@@ -52,6 +52,33 @@ test('a snippet marks the words as written in the article and starts near the fi
   assert.equal(parts[0]?.text, '… ');
 });
 
+test('a snippet far into a long body: only what it needs is analyzed, with the same passage as a whole reading', () => {
+  const filler = (n: number) => Array.from({ length: n }, () => 'كلمة').join(' ');
+  // The match sits 400 words (2,000 characters) in: past the first pieces analyzed.
+  const far = buildSnippet(`${filler(400)} التقى لافروف نظيره ${filler(400)}`, new Set(analyze('لافروف')));
+  assert.deepEqual(far.filter((p) => p.match).map((p) => p.text), ['لافروف']);
+  assert.equal(far[0]?.text, '… ', 'starts inside the text');
+  assert.equal(far.at(-1)?.text, ' …', 'more text follows');
+  assert.equal(far.filter((p) => !p.match).map((p) => p.text).join('').split(' ').filter((w) => w === 'كلمة').length, 29, 'the 3 words before التقى and the 26 after نظيره');
+});
+
+test('a snippet that ends with the text says so, and one word more says there is more', () => {
+  const terms = new Set(analyze('لافروف'));
+  const whole = buildSnippet(`لافروف ${Array.from({ length: 31 }, (_, i) => `كلمة${i}`).join(' ')}`, terms);
+  assert.notEqual(whole.at(-1)?.text, ' …', '32 words: the whole text');
+  const more = buildSnippet(`لافروف ${Array.from({ length: 32 }, (_, i) => `كلمة${i}`).join(' ')}`, terms);
+  assert.equal(more.at(-1)?.text, ' …', '33 words: one left out');
+});
+
+test('a word with an invisible mark inside is never cut where the body is analyzed piece by piece', () => {
+  // 600 characters of words, then لافروف with a zero-width no-break space (U+FEFF) inside it, which
+  // JavaScript counts as whitespace but the tokenizer keeps inside the word.
+  const text = `${'كلمة '.repeat(120)}لاف\uFEFFروف قال`;
+  const parts = buildSnippet(text, new Set(analyze('لافروف')));
+  // One match, the whole word (a snippet writes every run of whitespace, U+FEFF included, as one space).
+  assert.deepEqual(parts.filter((p) => p.match).map((p) => p.text), ['لاف روف'], 'found whole');
+});
+
 test('a headline keeps every word and marks all matches', () => {
   const parts = markMatches('منظمة حظر الأسلحة تعبر عن قلقها.. ولافروف: لا أدلة', new Set(analyze('لافروف الاسلحة')));
   assert.equal(parts.map((p) => p.text).join(''), 'منظمة حظر الأسلحة تعبر عن قلقها.. ولافروف: لا أدلة');
