@@ -13,7 +13,7 @@ import type { AppDeps, WebDeps } from './web-deps.ts';
 import type { SiteView } from './view-models.ts';
 import type { SiteSettings } from '../content/settings/site-settings.ts';
 import { sectionLink } from './reader/reader-data.ts';
-import { csrfTokenFor, registerNewsroomAuth } from './newsroom/newsroom-auth.ts';
+import { csrfTokenFor, isNewsroomRoute, registerNewsroomAuth } from './newsroom/newsroom-auth.ts';
 import { renderNewsroomErrorPage } from './newsroom/views/newsroom-error-page.tsx';
 import { accountRoutes } from './newsroom/account-routes.tsx';
 import { mediaRoutes } from './reader/media-routes.ts';
@@ -24,11 +24,6 @@ import { wireRoutes } from './newsroom/wire-routes.tsx';
 
 const PAGE_CACHE_ENTRIES = 2_000;
 const PAGE_CACHE_TTL_MS = 60_000;
-
-/** A newsroom page (not its JSON API), whose errors keep the newsroom's layout. */
-function isNewsroomPage(request: FastifyRequest): boolean {
-  return (request.url === '/newsroom' || request.url.startsWith('/newsroom/') || request.url.startsWith('/newsroom?')) && !request.url.startsWith('/newsroom/api/');
-}
 
 function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || request.url.startsWith('/newsroom/api/');
@@ -141,7 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // The error page must render even when the database is what failed.
       site = baseSite([], services.settings.defaults);
     }
-    if (isNewsroomPage(request)) {
+    // Its JSON API answered above: what is left of the newsroom is pages, whose errors keep its layout.
+    if (isNewsroomRoute(request)) {
       const page = newsroomErrorDocument(request, reply, error, site);
       if (page) return reply.type('text/html; charset=utf-8').send(page);
     }

@@ -157,19 +157,25 @@ export async function listPublishedAfter(
   return rows.map(toSummary);
 }
 
+/**
+ * The rows readers may see (published, not after `notAfter`), in the order of the ids given. The rule
+ * is checked here on the few rows fetched by primary key: with status and date in the WHERE clause
+ * SQLite (which keeps no statistics) walks the status index over every published article.
+ */
+function visibleInOrder<Row extends { id: number; status: string; published_at: number | null }>(rows: Row[], ids: readonly number[], notAfter: number): Row[] {
+  const byId = new Map(rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= notAfter).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Summaries of these published articles, in the order of the ids given. */
 export async function summariesByIds(db: Executor, ids: readonly number[], notAfter: number): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  // By primary key alone, the rule checked on the few rows found: with status and date in the WHERE
-  // clause SQLite (which keeps no statistics) walks the status index over every published article.
   const rows = await db
     .selectFrom('articles')
     .select([...SUMMARY_COLUMNS, 'articles.status'])
     .where('articles.id', 'in', ids)
     .execute();
-  const visible = rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= notAfter);
-  const byId = new Map(visible.map((r) => [r.id, toSummary(r)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return visibleInOrder(rows, ids, notAfter).map(toSummary);
 }
 
 /**
@@ -187,9 +193,7 @@ export async function summariesWithBodiesByIds(
     .select([...SUMMARY_COLUMNS, 'articles.status', 'articles.body_text'])
     .where('articles.id', 'in', ids)
     .execute();
-  const visible = rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= notAfter);
-  const byId = new Map(visible.map((r) => [r.id, { summary: toSummary(r), bodyText: r.body_text }]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return visibleInOrder(rows, ids, notAfter).map((r) => ({ summary: toSummary(r), bodyText: r.body_text }));
 }
 
 /** Number of published articles matching the filter. */
