@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -10,6 +11,20 @@ const PG_INT8_OID = 20;
 /** The NOTIFY channel on which instances tell each other what content changed. */
 const CHANGES_CHANNEL = 'midad_changes';
 const RELISTEN_DELAY_MS = 1000;
+
+/**
+ * A statement whose text begins with this comment is run on PostgreSQL as a named prepared statement:
+ * each connection parses and plans it once, and later runs skip that work (about a millisecond for the
+ * search statement, whose text is long and whose values are all parameters). Only statements built
+ * from a fixed set of texts should carry it: every distinct text stays prepared on every connection.
+ * SQLite prepares every statement anyway and ignores the comment.
+ */
+export const PREPARED = '/* prepared */';
+
+/** The name a prepared statement goes by: derived from its text, so one name never means two texts. */
+function preparedName(text: string): string {
+  return `midad_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+}
 
 /**
  * Opens the database. This is the only module that knows better-sqlite3 from pg; everything else
@@ -30,7 +45,19 @@ export async function createDb(target: ConnectTarget): Promise<Db> {
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
   }
   const { default: pg } = await import('pg');
+  // Kysely sends every statement as query(text, values); a marked text goes as a named statement instead.
+  // (The override takes pg's overloads as one rest list; each branch returns what pg returns for its arguments.)
+  class PreparingClient extends pg.Client {
+    override query(...args: unknown[]): never {
+      const [text, values] = args;
+      if (typeof text === 'string' && text.startsWith(PREPARED) && (values === undefined || Array.isArray(values)) && args.length <= 2) {
+        return super.query({ name: preparedName(text), text, values: values as unknown[] | undefined }) as never;
+      }
+      return (super.query as (...a: unknown[]) => unknown)(...args) as never;
+    }
+  }
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: target.url,
     max: target.poolSize ?? 10,
     // Times are epoch milliseconds in bigint columns and counts are int8: both fit a JS number.

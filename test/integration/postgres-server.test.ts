@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import pg from 'pg';
+import { createDb, PREPARED } from '../../src/db/connect.ts';
 import { createTestDatabase, getPostgresMaintenanceUrl, type TestDatabase } from '../helpers/postgres.ts';
 
 const headline = 'اجتماع وزيري خارجية روسيا';
@@ -96,5 +98,32 @@ test('a dropped test database is gone, even while a connection to it is still op
     assert.equal(rowCount, 0);
   } finally {
     await admin.end();
+  }
+});
+
+test('a statement marked PREPARED is parsed once per connection and answers like any other', async () => {
+  assert.ok(database, 'the test database was not created');
+  // One connection, so that every statement below runs in the session whose prepared statements are listed.
+  const midad = await createDb({ kind: 'postgres', url: database.url, poolSize: 1 });
+  try {
+    const prepared = (await sql<{ name: string; text: string }>`SELECT name, statement AS text FROM pg_prepared_statements`.execute(midad.kysely)).rows;
+    assert.deepEqual(prepared, [], 'a new connection has no prepared statements');
+    const echo = (value: string) => sql<{ v: string }>`${sql.raw(PREPARED)} SELECT ${value}::text AS v`.execute(midad.kysely);
+    assert.deepEqual((await echo(headline)).rows, [{ v: headline }]);
+    assert.deepEqual((await echo('بيونغ يانغ')).rows, [{ v: 'بيونغ يانغ' }], 'the second run takes its own value');
+    await sql`SELECT 1 AS unmarked`.execute(midad.kysely);
+    const other = await sql<{ n: number }>`${sql.raw(PREPARED)} SELECT ${2}::int + 1 AS n`.execute(midad.kysely);
+    assert.deepEqual(other.rows, [{ n: 3 }]);
+    // An error in a prepared statement reaches the caller and leaves the statement usable.
+    await assert.rejects(sql`${sql.raw(PREPARED)} SELECT ${'not a number'}::int AS n`.execute(midad.kysely), { code: '22P02' });
+    assert.deepEqual((await sql<{ n: number }>`${sql.raw(PREPARED)} SELECT ${'41'}::int AS n`.execute(midad.kysely)).rows, [{ n: 41 }]);
+    const after = (await sql<{ name: string; text: string }>`SELECT name, statement AS text FROM pg_prepared_statements ORDER BY statement`.execute(midad.kysely)).rows;
+    assert.equal(after.length, 3, `one per marked text, the unmarked one not among them: ${JSON.stringify(after)}`);
+    for (const { name, text } of after) {
+      assert.match(name, /^midad_[0-9a-f]{24}$/);
+      assert.ok(text.startsWith(PREPARED), `only marked texts are prepared: ${text}`);
+    }
+  } finally {
+    await midad.close();
   }
 });
