@@ -102,6 +102,17 @@ const RELATED_HEADINGS = new Set([
   'read also', 'most read',
 ]);
 
+// A link to another story written as a label, a separator and that story's headline: "للمزيد: …",
+// "قد يهمك.. …", "اقرأ: (…)", "أيضاً.. …", "شاهد.. …" (what was a link on the page it was copied from).
+// The separator is what tells the label from a sentence that begins with the same word ("شاهد عيان
+// قال…", "أيضاً قال الوزير…"). Normalized spellings; longest labels first.
+const LINK_LABELS = [
+  'اقرا ايضا', 'اقرا كذلك', 'اقرا المزيد', 'اقرا', 'للمزيد', 'قد يهمك ايضا', 'قد يهمك', 'شاهد ايضا', 'شاهد',
+  'ايضا', 'اخترنا لك', 'read also', 'read more', 'see also',
+];
+const LINK_LINE = new RegExp(String.raw`^[\s*«"“(]*(?:${LINK_LABELS.join('|')})[\s»"”)]*(?:[:：/\-–—]|\.{2,}|…)`, 'u');
+const LINK_LINE_MAX_WORDS = 30;
+
 function furnitureKey(line: string): string[] {
   // Counters such as "تعليقات (3)" carry a number; it does not make the line article text.
   return normalizedWords(line).filter((word) => !/^[\d.,]+$/.test(word));
@@ -109,13 +120,15 @@ function furnitureKey(line: string): string[] {
 
 /**
  * Whether a line is page furniture rather than article text: buttons and headings such as اظهر المزيد,
- * مقالات ذات صلة, زر الذهاب إلى الأعلى, شارك, "Share", or a line with no letters at all (▲, |).
+ * مقالات ذات صلة, زر الذهاب إلى الأعلى, شارك, "Share", a labelled link to another story (للمزيد: …), or a
+ * line with no letters at all (▲, |).
  */
 export function isFurnitureLine(line: string): boolean {
   const words = furnitureKey(line);
   if (words.length === 0) return !/[\p{L}\p{N}]/u.test(line);
   if (FURNITURE_LINES.has(words.join(' '))) return true;
   if (words.length <= 8 && words.every((word) => FURNITURE_WORDS.has(word))) return true;
+  if (words.length <= LINK_LINE_MAX_WORDS && LINK_LINE.test(normalizeForMatch(line))) return true;
   return FURNITURE_OPENINGS.some(
     ({ words: opening, maxWords }) =>
       words.length > opening.length &&

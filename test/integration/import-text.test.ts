@@ -164,4 +164,33 @@ forEachDialect('midad import-jsonl', AFTER_CLI_RUNS, (site) => {
     const sections = await site().services.sections.list();
     assert.ok(sections.some((s) => s.name === 'رياضة'));
   });
+  test('a corpus line keeps its article text and loses the page furniture copied with it', async () => {
+    const line = JSON.stringify({
+      id: 'T-furniture',
+      source: 'Test',
+      section: 'economy',
+      title: 'البنك المركزي يرفع سعر الفائدة نصف نقطة',
+      body: [
+        'رفع البنك المركزي سعر الفائدة نصف نقطة مئوية.',
+        'للمزيد: أسعار النفط تتراجع مع ارتفاع المخزونات الأمريكية',
+        'قد يهمك.. الذهب يهبط لأدنى مستوى في 3 أسابيع',
+        'شاهد عيان: رأيت طوابير أمام المصارف منذ الصباح.',
+        'أيضاً، قال المحافظ إن القرار نهائي.',
+        'شارك',
+      ].join('\n'),
+      published: '2018-03-05T10:00:00Z',
+      url: 'https://example.com/furniture',
+      author: 'رويترز',
+    });
+    const outcome = await site().services.imports.importCorpusLine(line, { publish: true, computeRelated: false });
+    assert.ok(outcome.ok && outcome.created, JSON.stringify(outcome));
+    const article = await site().services.articles.getPublished(outcome.article.id);
+    assert.deepEqual(article.bodyText.split('\n\n'), [
+      'رفع البنك المركزي سعر الفائدة نصف نقطة مئوية.',
+      'شاهد عيان: رأيت طوابير أمام المصارف منذ الصباح.',
+      'أيضاً، قال المحافظ إن القرار نهائي.',
+    ]);
+    const found = await site().services.search.search({ q: 'المخزونات', limit: 10, cursor: null });
+    assert.equal(found.total, 0, 'the linked headline is not searchable in this article');
+  });
 });

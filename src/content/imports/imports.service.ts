@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeTextFile, deriveSourceKind, parseWireCopy } from '../../arabic/wire-copy.ts';
+import { decodeTextFile, deriveSourceKind, isFurnitureLine, parseWireCopy } from '../../arabic/wire-copy.ts';
 import { AppError, isAppError } from '../../errors.ts';
 import { documentFromParagraphs } from '../articles/article-document.ts';
 import type { Article } from '../articles/article.ts';
@@ -94,7 +94,9 @@ export function createImportService(deps: { articles: ArticleService; sections: 
       try {
         const section = await sections.ensure(sectionNameForCorpusKey(row.section));
         const byline = row.author.trim() || null;
-        const paragraphs = row.body.split('\n').map((p) => p.trim()).filter(Boolean);
+        // Page furniture copied with the text (share buttons, "للمزيد: …" links to other stories) is
+        // dropped as it is from agency copy: it is not the article, and search would find it.
+        const paragraphs = row.body.split('\n').map((p) => p.trim()).filter((p) => p !== '' && !isFurnitureLine(p));
         const result = await articles.create({
           headline: row.title,
           byline,

@@ -285,6 +285,34 @@ test('isFurnitureLine recognises page furniture in its usual spellings', () => {
   for (const line of furniture) assert.equal(isFurnitureLine(line), true, line);
 });
 
+test('isFurnitureLine recognises a labelled link to another story (what was a link on the page copied)', () => {
+  const links = [
+    'للمزيد: أكاديمية الأوسكار تطرد المنتج هارفي واينستين',
+    'للمزيد - روسيا: أبرز التحولات السياسية',
+    'قد يهمك.. السعودية والإمارات تمنعان مواطنيهما من السفر',
+    'قد يهمك/ فوتيل: لن نغادر قاعدة العديد',
+    'اقرأ: (تقارير عن "قناة مائية" تفصل قطر عن السعودية )',
+    'اقرأ.. سوريا: اتفاق على خروج جيش الإسلام من الغوطة',
+    'أيضاً.. خامنئي: أفشلنا مخطط أمريكا',
+    'شاهد.. الرئاسة الفرنسية تنشر فيديو لمقاتلاتها',
+    'اقرأ المزيد… انفوجرافيك.. أبرز ما تمخضت عنه الزيارة',
+    '«اقرأ أيضاً»: الحرب في سوريا',
+  ];
+  for (const line of links) assert.equal(isFurnitureLine(line), true, line);
+});
+
+test('isFurnitureLine keeps sentences that begin with a link label but no separator, and long lines', () => {
+  const text = [
+    'شاهد عيان: رأيت الطائرة تسقط قرب المطار.',
+    'أيضاً، قال الوزير إن الحكومة ستواصل العمل.',
+    'أيضا قال الوزير: الحكومة ستواصل العمل.',
+    'اقرأ الخبر كاملاً على موقعنا: الرابط في الأسفل.',
+    'للمزيد من التفاصيل اتصل بالرقم المجاني.',
+    `للمزيد: ${'كلمة '.repeat(40)}`,
+  ];
+  for (const line of text) assert.equal(isFurnitureLine(line), false, line);
+});
+
 test('isFurnitureLine leaves sentences that merely contain a furniture word', () => {
   const text = [
     'شارك الرئيس الروسي فلاديمير بوتين في القمة.',
