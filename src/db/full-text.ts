@@ -193,9 +193,12 @@ const CANDIDATES = MATCH_CAP + 1;
  * A wider window is sized to hold this many times CANDIDATES by the density of the newest blocks, so
  * that a window seldom proves too small and needs another try. Every match in it is visited and
  * scored, so a wider margin costs on every query: over the benchmark's queries at 100,000 articles,
- * 1.2 ran 0.8 ms faster at the median than 1.5, for one more retry per 54 queries (1.1 and 1.3: no better).
+ * 1.2 ran 0.8 ms faster at the median than 1.5 (1.1 and 1.3: no better). A query with a check (a
+ * phrase) takes the density of its words anywhere, of which only some stand in order: 1.2 was too
+ * little for «مجلس الأمن» (a second try, 50 ms instead of 21), so such queries keep 1.5.
  */
 const WINDOW_MARGIN = 1.2;
+const CHECKED_WINDOW_MARGIN = 1.5;
 
 /** Chunks of this many rows per multi-row statement (SQLite allows 32,766 parameters, PostgreSQL 65,535). */
 const UPSERT_CHUNK = 200;
@@ -303,6 +306,7 @@ function postgresIndex(): FullTextIndex {
     async search(db, query) {
       const queries = pgQueries(query);
       if (!queries) return { total: 0, hits: [] };
+      const margin = queries.check === null ? WINDOW_MARGIN : CHECKED_WINDOW_MARGIN;
       // Who may see a match, and its section, are columns of article_search itself (migration
       // 0007): they are filtered in the same visit of the row that the GIN scan makes anyway.
       const section = query.sectionId === undefined ? sql`` : sql`AND article_search.section_id = ${query.sectionId}`;
@@ -359,7 +363,7 @@ function postgresIndex(): FullTextIndex {
         sql`(newest.id - greatest(0, (newest.id >> ${level}) - ${blocks} + 1) * (1 << ${level}) + 1)`;
       // One try, from a level (or all ids, null) in one statement. When the two newest blocks at that
       // level hold too few candidates, the statement goes on to the narrowest window that their
-      // density says holds WINDOW_MARGIN × CANDIDATES: the newest 1 to 4 blocks of the lowest level that
+      // density says holds `margin` × CANDIDATES: the newest 1 to 4 blocks of the lowest level that
       // needs no more (a tighter fit than doubling the block size, and few posting lists for the GIN
       // index to read), or all ids when such a window would reach the oldest block. The candidates
       // of the window that answered are counted, and ranked when they are enough or are all;
@@ -383,7 +387,7 @@ function postgresIndex(): FullTextIndex {
                 LEFT JOIN LATERAL (
                   SELECT wider AS level, span.blocks
                   FROM generate_series(${first}, ${sql.lit(PG_BLOCK_LEVELS.at(-1)!)}) AS wider,
-                       LATERAL (SELECT 1 + greatest(0, ceil((${sql.lit(WINDOW_MARGIN)} * ${CANDIDATES} * ${windowIdsSql(first as RawBuilder<number>, two)} / greatest(1, found.n)
+                       LATERAL (SELECT 1 + greatest(0, ceil((${sql.lit(margin)} * ${CANDIDATES} * ${windowIdsSql(first as RawBuilder<number>, two)} / greatest(1, found.n)
                                  - (newest.id - ((newest.id >> wider) << wider) + 1)) / (1 << wider)))::integer AS blocks) AS span
                   WHERE span.blocks <= 4 AND span.blocks <= (newest.id >> wider)
                   ORDER BY wider LIMIT 1
@@ -423,10 +427,10 @@ function postgresIndex(): FullTextIndex {
         if (complete || tried.level === null) return found;
         // Still too few in the wider window (the density of the newest blocks misled): the two
         // newest blocks of the first level above it that span what the density of this window says
-        // WINDOW_MARGIN × CANDIDATES need, or all ids.
+        // `margin` × CANDIDATES need, or all ids.
         const from: number = tried.level;
         const windowIds = (l: number) => newest - Math.max(0, Math.floor(newest / 2 ** l) - 1) * 2 ** l + 1;
-        const needed = (WINDOW_MARGIN * CANDIDATES * tried.windowIds) / Math.max(1, found.total);
+        const needed = (margin * CANDIDATES * tried.windowIds) / Math.max(1, found.total);
         const covering = PG_BLOCK_LEVELS.find((l) => Math.floor(newest / 2 ** l) <= 1) ?? null;
         const wide = PG_BLOCK_LEVELS.find((l) => l > from && windowIds(l) >= needed && l !== covering) ?? null;
         level = wide !== null && (covering === null || wide < covering) ? wide : null;
