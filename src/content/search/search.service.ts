@@ -124,20 +124,17 @@ export function createSearchService(deps: {
       // the cursor's offset runs through the first list and on into the second.
       const all = await fullText.search(db, { ...base, mode: 'all', limit: request.limit, offset });
       const found = all.hits.map((h) => ({ ...h, matchedAll: true }));
-      let total = all.total;
-      if (query.clauses.length > 1 && all.total <= MATCH_CAP) {
-        const some = await fullText.search(db, {
-          ...base,
-          mode: 'partial',
-          limit: request.limit - found.length,
-          offset: Math.max(0, offset - all.total),
-        });
-        found.push(...some.hits.map((h) => ({ ...h, matchedAll: false })));
-        total += some.total;
-      }
-      const ids = found.map((h) => h.id);
+      const some =
+        query.clauses.length > 1 && all.total <= MATCH_CAP
+          ? fullText.search(db, { ...base, mode: 'partial', limit: request.limit - found.length, offset: Math.max(0, offset - all.total) })
+          : undefined;
+      // A page the first list fills needs the second only for its count, which then runs beside the
+      // reading of the page (on PostgreSQL, on another connection); otherwise its hits come first.
+      const pageFull = found.length >= request.limit;
+      if (some && !pageFull) found.push(...(await some).hits.map((h) => ({ ...h, matchedAll: false })));
       // Summaries and bodies in one statement: one round trip on one connection.
-      const rows = await articles.summariesWithBodies(ids);
+      const [rows, partial] = await Promise.all([articles.summariesWithBodies(found.map((h) => h.id)), some]);
+      const total = all.total + (partial?.total ?? 0);
       const byId = new Map(found.map((h) => [h.id, h]));
       const hits = rows.map(({ summary: article, bodyText }) => ({
         article,
