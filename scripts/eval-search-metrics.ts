@@ -54,3 +54,41 @@ export function knownItemScore(reciprocalRanks: readonly number[]): KnownItemSco
     queries: reciprocalRanks.length,
   };
 }
+
+/** A known item that was not ranked first: its title's terms, the article, and the article ranked first (if any). */
+export interface KnownItemMiss {
+  titleTerms: readonly string[];
+  articleId: number;
+  firstId: number | undefined;
+}
+
+/** Why known items miss the first place, counted over the misses. */
+export interface MissDiagnosis {
+  misses: number;
+  /** Some of the title's terms are not in the article's own body at all. */
+  titleWordsAbsentFromOwnBody: number;
+  /** The article ranked first holds at least as many of the title's distinct terms as the article sought. */
+  firstHoldsAsManyTitleTerms: number;
+  /** The article ranked first is a near-copy: Jaccard similarity of the two bodies' term sets above 0.5. */
+  firstIsNearCopy: number;
+}
+
+const NEAR_COPY_JACCARD = 0.5;
+
+/** Counts, over the misses, what the title shares with the article sought and with the one ranked first. */
+export function diagnoseMisses(misses: readonly KnownItemMiss[], bodyTerms: (articleId: number) => ReadonlySet<string>): MissDiagnosis {
+  const diagnosis: MissDiagnosis = { misses: misses.length, titleWordsAbsentFromOwnBody: 0, firstHoldsAsManyTitleTerms: 0, firstIsNearCopy: 0 };
+  for (const miss of misses) {
+    const own = bodyTerms(miss.articleId);
+    const terms = [...new Set(miss.titleTerms)];
+    const inOwn = terms.filter((t) => own.has(t)).length;
+    if (inOwn < terms.length) diagnosis.titleWordsAbsentFromOwnBody++;
+    if (miss.firstId === undefined) continue;
+    const first = bodyTerms(miss.firstId);
+    if (terms.filter((t) => first.has(t)).length >= inOwn) diagnosis.firstHoldsAsManyTitleTerms++;
+    let shared = 0;
+    for (const t of own) if (first.has(t)) shared++;
+    if (shared / (own.size + first.size - shared) > NEAR_COPY_JACCARD) diagnosis.firstIsNearCopy++;
+  }
+  return diagnosis;
+}

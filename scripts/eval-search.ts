@@ -47,7 +47,20 @@ import {
   type Analyzer,
 } from './eval-search-analyzers.ts';
 import { createLikeSearch } from './eval-search-like.ts';
-import { CUTOFF, knownItemScore, mean, recall, reciprocalRank, round, sameList, sameSet, type KnownItemScore } from './eval-search-metrics.ts';
+import {
+  CUTOFF,
+  diagnoseMisses,
+  knownItemScore,
+  mean,
+  recall,
+  reciprocalRank,
+  round,
+  sameList,
+  sameSet,
+  type KnownItemMiss,
+  type KnownItemScore,
+  type MissDiagnosis,
+} from './eval-search-metrics.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -357,6 +370,7 @@ async function main(): Promise<void> {
   const bodyRanks: Record<keyof typeof bodyTables, number[]> = { raw: [], norm: [], light10: [], ours: [], oursNoStop: [] };
   const productRanks: Record<SystemName, number[]> = { like: [], light10: [], ours: [] };
   const productFilled: Record<SystemName, number> = { like: 0, light10: 0, ours: 0 };
+  const oursMisses: KnownItemMiss[] = [];
   const timing: Record<string, number> = {};
   const timed = async <T>(key: string, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -367,8 +381,10 @@ async function main(): Promise<void> {
   t = performance.now();
   for (const [n, item] of knownItems.entries()) {
     for (const [name, analyzer] of Object.entries(bodyTables) as [keyof typeof bodyTables, Analyzer][]) {
-      const ids = await timed(`body:${name}`, () => bodyOnlySearch(kysely, `eval_body_${name}`, analyzer(item.title)));
+      const titleTerms = analyzer(item.title);
+      const ids = await timed(`body:${name}`, () => bodyOnlySearch(kysely, `eval_body_${name}`, titleTerms));
       bodyRanks[name].push(reciprocalRank(ids, item.articleId));
+      if (name === 'ours' && ids[0] !== item.articleId) oursMisses.push({ titleTerms, articleId: item.articleId, firstId: ids[0] });
     }
     const ours = await timed('product:ours', () => oursSearch(kysely, fullText, item.title, now, CUTOFF));
     const light10 = await timed('product:light10', () => productSearch(kysely, 'eval_light10', light10Analyzer, item.title, now, CUTOFF));
@@ -389,6 +405,15 @@ async function main(): Promise<void> {
     SystemName,
     KnownItemScore
   >;
+  // Why Midad's body-only misses miss: what the title shares with its own body and with the body ranked first.
+  const bodyTextOf = new Map(articles.rows.map((row) => [row.id, row.body_text]));
+  const termSets = new Map<number, ReadonlySet<string>>();
+  const bodyTermsOf = (id: number) => {
+    let terms = termSets.get(id);
+    if (!terms) termSets.set(id, (terms = new Set(oursAnalyzer(bodyTextOf.get(id) ?? ''))));
+    return terms;
+  };
+  const missDiagnosis = diagnoseMisses(oursMisses, bodyTermsOf);
 
   // 6. Hand-written queries (LIKE through likeBaseline itself, Midad's top 10 through the service).
   t = performance.now();
@@ -511,6 +536,7 @@ async function main(): Promise<void> {
         protocol: "the notes' protocol: only bodies indexed (one FTS5 column), plain bm25, the title's distinct terms OR'd, no recency",
         published: { light10: PUBLISHED.light10, snowball: PUBLISHED.snowball, raw: 0.679, normalizationOnly: 0.673 },
         ...bodyScores,
+        oursMisses: missDiagnosis,
       },
       product: {
         protocol: 'the product: headline, dek and body indexed, bm25 weights 5/2/1 × recency boost over the newest 1,001 matches, articles with all terms first and the page filled with those with some (search.service), title through parseQuery',
@@ -534,7 +560,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
 
-  printReport(report, { bodyScores, productScores, handScores, byKind, variantFailures, missed, kinds });
+  printReport(report, { bodyScores, productScores, missDiagnosis, handScores, byKind, variantFailures, missed, kinds });
   await db.close();
   if (args['keep-db']) log(`database kept: ${dbPath}`);
   else rmSync(dir, { recursive: true, force: true });
@@ -553,6 +579,7 @@ function printReport(
   figures: {
     bodyScores: Record<string, KnownItemScore>;
     productScores: Record<string, KnownItemScore>;
+    missDiagnosis: MissDiagnosis;
     handScores: Record<string, { queries: number; recall: number; allFound: number; variants: number; variantRecall: number; variantsSameTop10: number; variantsSameMatchSet: number }>;
     byKind: Record<string, Record<string, { queries: number; recall: number }>>;
     variantFailures: Record<string, { query: string; variant: string; sameTop10: boolean; sameMatchSet: boolean; baseMatches: number; variantMatches: number }[]>;
@@ -584,6 +611,9 @@ function printReport(
       const s = figures.productScores[name]!;
       out.push(`     ${pad(SYSTEM_LABELS[name]!, 50)} ${pad(fix(s.mrr), 8)} ${pad(fix(s.recall), 8)} ${pad(fix(s.successAt1), 8)}`);
     }
+    const d = figures.missDiagnosis;
+    const share = (n: number) => `${n} (${Math.round((100 * n) / Math.max(1, d.misses))} %)`;
+    out.push(`     Midad's ${d.misses} titles not ranked first: title words absent from the article's own body ${share(d.titleWordsAbsentFromOwnBody)}; the first-ranked body holds as many of the title's words ${share(d.firstHoldsAsManyTitleTerms)}; the first-ranked is a near-copy ${share(d.firstIsNearCopy)}`);
     const bodyOurs = figures.bodyScores.ours!.mrr;
     const productOurs = figures.productScores.ours!.mrr;
     out.push('');

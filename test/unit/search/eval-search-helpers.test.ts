@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseQuery } from '../../../src/content/search/search-query.ts';
 import { light10Analyzer, matchExpression, oursAnalyzer, parseClauses } from '../../../scripts/eval-search-analyzers.ts';
 import { createLikeSearch } from '../../../scripts/eval-search-like.ts';
-import { knownItemScore, mean, recall, reciprocalRank, sameList, sameSet } from '../../../scripts/eval-search-metrics.ts';
+import { diagnoseMisses, knownItemScore, mean, recall, reciprocalRank, sameList, sameSet } from '../../../scripts/eval-search-metrics.ts';
 
 test('the reciprocal rank of an article is 1/rank within the first 10 results, 0 beyond them', () => {
   assert.equal(reciprocalRank([7, 3, 9], 7), 1);
@@ -60,4 +60,26 @@ test('the in-memory LIKE finds headline or body substrings, newest first, ASCII 
   // A match never runs from the headline into the body.
   assert.deepEqual(like('بيونغيانغ', 10), []);
   assert.deepEqual(like('بيونغ يانغ', 10), [1]);
+});
+
+test('diagnoseMisses counts missing title words, a first-ranked body as good, and near-copies', () => {
+  const bodies = new Map<number, ReadonlySet<string>>([
+    [1, new Set(['لافروف', 'بيونغ', 'يانغ', 'زيار'])],
+    [2, new Set(['لافروف', 'بيونغ', 'يانغ', 'زيار', 'كيم'])],
+    [3, new Set(['ترامب', 'واشنطن'])],
+    [4, new Set(['لافروف'])],
+  ]);
+  const terms = (id: number) => bodies.get(id) ?? new Set<string>();
+  const diagnosis = diagnoseMisses(
+    [
+      // Every title word in its body; beaten by a near-copy that has them all too.
+      { titleTerms: ['لافروف', 'بيونغ', 'لافروف'], articleId: 1, firstId: 2 },
+      // A title word its body never uses; the first-ranked body has fewer of the words.
+      { titleTerms: ['ترامب', 'يغرد'], articleId: 3, firstId: 4 },
+      // Nothing was found at all.
+      { titleTerms: ['كيم'], articleId: 4, firstId: undefined },
+    ],
+    terms,
+  );
+  assert.deepEqual(diagnosis, { misses: 3, titleWordsAbsentFromOwnBody: 2, firstHoldsAsManyTitleTerms: 1, firstIsNearCopy: 1 });
 });
