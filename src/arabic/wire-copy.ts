@@ -105,11 +105,9 @@ const RELATED_HEADINGS = new Set([
 // A link to another story written as a label, a separator and that story's headline: "للمزيد: …",
 // "قد يهمك.. …", "اقرأ: (…)", "أيضاً.. …", "شاهد.. …" (what was a link on the page it was copied from).
 // The separator is what tells the label from a sentence that begins with the same word ("شاهد عيان
-// قال…", "أيضاً قال الوزير…"). Normalized spellings; longest labels first.
-const LINK_LABELS = [
-  'اقرا ايضا', 'اقرا كذلك', 'اقرا المزيد', 'اقرا', 'للمزيد', 'قد يهمك ايضا', 'قد يهمك', 'شاهد ايضا', 'شاهد',
-  'ايضا', 'اخترنا لك', 'read also', 'read more', 'see also',
-];
+// قال…", "أيضاً قال الوزير…"). Labels that are never a sentence's first words (اقرأ أيضاً, شاهد أيضاً)
+// need no separator and are FURNITURE_OPENINGS. Normalized spellings; longest labels first.
+const LINK_LABELS = ['اقرا', 'للمزيد', 'قد يهمك ايضا', 'قد يهمك', 'شاهد', 'ايضا', 'اخترنا لك'];
 const LINK_LINE = new RegExp(String.raw`^[\s*«"“(]*(?:${LINK_LABELS.join('|')})[\s»"”)]*(?:[:：/\-–—]|\.{2,}|…)`, 'u');
 const LINK_LINE_MAX_WORDS = 30;
 
