@@ -3,10 +3,11 @@
  * Lucene's light10 stemmer, and writes the figures to bench/results/search-eval.json.
  *
  *   (a) known-item: every article's title is the query; the rank of that article (MRR@10, recall@10),
- *       in two settings: the notes' protocol (bodies only, plain bm25, the title's words OR'd; comparable
- *       to the published light10 0.720 / Snowball 0.725) and the product (headline, dek and body with
- *       the service's weights and recency; articles with every word first, the page then filled with
- *       those that have some of them);
+ *       in three settings: the notes' protocol (bodies only, plain bm25, the title's words OR'd;
+ *       comparable to the published light10 0.720 / Snowball 0.725); Midad's ranking over bodies only
+ *       (the same, with the lead weighted as the product weights it, for light10 too); and the product
+ *       (headline, dek, body and lead with the service's weights and recency; articles with every word
+ *       first, the page then filled with those that have some of them);
  *   (b) the hand-written queries of scripts/search-queries.json: recall@10 of the articles each must
  *       find, and whether every variant (clitics, hamza, diacritics…) returns what its base returns.
  *
@@ -32,6 +33,7 @@ import { createContentEvents } from '../src/content/content-events.ts';
 import { parseQuery } from '../src/content/search/search-query.ts';
 import { createDb } from '../src/db/connect.ts';
 import type { Database } from '../src/db/database.ts';
+import { leadEnd } from '../src/content/search/search-indexer.ts';
 import { fullTextIndexFor, indexForm, MATCH_CAP, type FullTextIndex, type SearchClause } from '../src/db/full-text.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createServices } from '../src/main.ts';
@@ -150,6 +152,7 @@ function log(message: string): void {
 const HEADLINE_WEIGHT = 5;
 const DEK_WEIGHT = 2;
 const BODY_WEIGHT = 1;
+const LEAD_WEIGHT = 1;
 const RECENCY_BOOST = 0.2;
 const RECENCY_MS = 86_400_000 * 30;
 
@@ -174,7 +177,7 @@ async function productQuery(
   }
   const rows = await sql<{ id: number; total: number }>`
     SELECT id, -rank * (1.0 + ${sql.lit(RECENCY_BOOST)} / (1.0 + CAST(${now} - candidates.published_at AS double precision) / ${sql.lit(RECENCY_MS)})) AS score, count(*) OVER () AS total
-    FROM (SELECT articles.id AS id, articles.published_at AS published_at, bm25(${t}, ${HEADLINE_WEIGHT}, ${DEK_WEIGHT}, ${BODY_WEIGHT}) AS rank
+    FROM (SELECT articles.id AS id, articles.published_at AS published_at, bm25(${t}, ${HEADLINE_WEIGHT}, ${DEK_WEIGHT}, ${BODY_WEIGHT}, ${LEAD_WEIGHT}) AS rank
           FROM ${from} WHERE ${where}
           ORDER BY ${t}.rowid DESC LIMIT ${MATCH_CAP + 1}) AS candidates
     ORDER BY score DESC, id DESC
@@ -230,13 +233,16 @@ function likeText(q: string): string {
 }
 
 /** The notes' protocol: one body column, plain bm25, the query's distinct terms OR'd. */
-async function bodyOnlySearch(db: Kysely<Database>, table: string, terms: readonly string[]): Promise<number[]> {
+async function bodyOnlySearch(db: Kysely<Database>, table: string, terms: readonly string[], leadWeight?: number): Promise<number[]> {
   const unique = [...new Set(terms.map(indexForm).filter((t) => t !== ''))];
   if (unique.length === 0) return [];
   const t = sql.table(table);
+  // With a lead weight, the table's second column holds the body's lead (its terms are also in the
+  // body), weighted as the product weights it; every match has its terms in the body column.
+  const rank = leadWeight === undefined ? sql`bm25(${t})` : sql`bm25(${t}, ${BODY_WEIGHT}, ${leadWeight})`;
   const rows = await sql<{ id: number }>`
     SELECT rowid AS id FROM ${t} WHERE ${t} MATCH ${unique.map((term) => `"${term}"`).join(' OR ')}
-    ORDER BY bm25(${t}), rowid DESC LIMIT ${CUTOFF}`.execute(db);
+    ORDER BY ${rank}, rowid DESC LIMIT ${CUTOFF}`.execute(db);
   return rows.rows.map((r) => r.id);
 }
 
@@ -297,10 +303,10 @@ async function main(): Promise<void> {
   t = performance.now();
   const fts = (columns: string, tokenizer = 'unicode61 remove_diacritics 0') =>
     `fts5(${columns}, content='', tokenize='${tokenizer}')`;
-  for (const name of ['light10', 'body_raw', 'body_norm', 'body_light10', 'body_ours', 'body_oursNoStop']) {
+  for (const name of ['light10', 'body_raw', 'body_norm', 'body_light10', 'body_ours', 'body_oursNoStop', 'lead_light10', 'lead_ours']) {
     await sql.raw(`DROP TABLE IF EXISTS eval_${name}`).execute(kysely);
   }
-  await sql.raw(`CREATE VIRTUAL TABLE eval_light10 USING ${fts('headline, dek, body')}`).execute(kysely);
+  await sql.raw(`CREATE VIRTUAL TABLE eval_light10 USING ${fts('headline, dek, body, lead')}`).execute(kysely);
   const bodyTables = {
     raw: rawAnalyzer,
     norm: normalizeOnlyAnalyzer,
@@ -311,12 +317,22 @@ async function main(): Promise<void> {
   for (const name of Object.keys(bodyTables)) {
     await sql.raw(`CREATE VIRTUAL TABLE eval_body_${name} USING ${fts('body', name === 'raw' ? 'unicode61' : undefined)}`).execute(kysely);
   }
+  // The same bodies with Midad's ranking: the lead (src/content/search/search-indexer.ts) in a column
+  // of its own, weighted as the product weights it, for Midad's analyzer and for light10 alike.
+  const leadTables = { light10: light10Analyzer, ours: oursAnalyzer } as const;
+  for (const name of Object.keys(leadTables)) {
+    await sql.raw(`CREATE VIRTUAL TABLE eval_lead_${name} USING ${fts('body, lead')}`).execute(kysely);
+  }
   await kysely.transaction().execute(async (trx) => {
     for (const row of articles.rows) {
-      await sql`INSERT INTO eval_light10 (rowid, headline, dek, body) VALUES (${row.id}, ${columnText(light10Analyzer(row.headline))}, ${columnText(light10Analyzer(row.dek ?? ''))}, ${columnText(light10Analyzer(row.body_text))})`.execute(trx);
+      const lead = row.body_text.slice(0, leadEnd(row.body_text));
+      await sql`INSERT INTO eval_light10 (rowid, headline, dek, body, lead) VALUES (${row.id}, ${columnText(light10Analyzer(row.headline))}, ${columnText(light10Analyzer(row.dek ?? ''))}, ${columnText(light10Analyzer(row.body_text))}, ${columnText(light10Analyzer(lead))})`.execute(trx);
       for (const [name, analyzer] of Object.entries(bodyTables)) {
         const text = name === 'raw' ? row.body_text : columnText(analyzer(row.body_text));
         await sql`INSERT INTO ${sql.table(`eval_body_${name}`)} (rowid, body) VALUES (${row.id}, ${text})`.execute(trx);
+      }
+      for (const [name, analyzer] of Object.entries(leadTables)) {
+        await sql`INSERT INTO ${sql.table(`eval_lead_${name}`)} (rowid, body, lead) VALUES (${row.id}, ${columnText(analyzer(row.body_text))}, ${columnText(analyzer(lead))})`.execute(trx);
       }
     }
   });
@@ -368,6 +384,7 @@ async function main(): Promise<void> {
   const sharedTitles = knownItems.filter((c) => (titleCounts.get(c.title.trim()) ?? 0) > 1).length;
 
   const bodyRanks: Record<keyof typeof bodyTables, number[]> = { raw: [], norm: [], light10: [], ours: [], oursNoStop: [] };
+  const leadRanks: Record<keyof typeof leadTables, number[]> = { light10: [], ours: [] };
   const productRanks: Record<SystemName, number[]> = { like: [], light10: [], ours: [] };
   const productFilled: Record<SystemName, number> = { like: 0, light10: 0, ours: 0 };
   const oursMisses: KnownItemMiss[] = [];
@@ -384,6 +401,11 @@ async function main(): Promise<void> {
       const titleTerms = analyzer(item.title);
       const ids = await timed(`body:${name}`, () => bodyOnlySearch(kysely, `eval_body_${name}`, titleTerms));
       bodyRanks[name].push(reciprocalRank(ids, item.articleId));
+    }
+    for (const [name, analyzer] of Object.entries(leadTables) as [keyof typeof leadTables, Analyzer][]) {
+      const titleTerms = analyzer(item.title);
+      const ids = await timed(`lead:${name}`, () => bodyOnlySearch(kysely, `eval_lead_${name}`, titleTerms, LEAD_WEIGHT));
+      leadRanks[name].push(reciprocalRank(ids, item.articleId));
       if (name === 'ours' && ids[0] !== item.articleId) oursMisses.push({ titleTerms, articleId: item.articleId, firstId: ids[0] });
     }
     const ours = await timed('product:ours', () => oursSearch(kysely, fullText, item.title, now, CUTOFF));
@@ -401,6 +423,7 @@ async function main(): Promise<void> {
     keyof typeof bodyTables,
     KnownItemScore
   >;
+  const leadScores = Object.fromEntries(Object.entries(leadRanks).map(([k, v]) => [k, knownItemScore(v)])) as Record<keyof typeof leadTables, KnownItemScore>;
   const productScores = Object.fromEntries(Object.entries(productRanks).map(([k, v]) => [k, knownItemScore(v)])) as Record<
     SystemName,
     KnownItemScore
@@ -536,15 +559,19 @@ async function main(): Promise<void> {
         protocol: "the notes' protocol: only bodies indexed (one FTS5 column), plain bm25, the title's distinct terms OR'd, no recency",
         published: { light10: PUBLISHED.light10, snowball: PUBLISHED.snowball, raw: 0.679, normalizationOnly: 0.673 },
         ...bodyScores,
+      },
+      bodyOnlyLeadWeighted: {
+        protocol: `Midad's ranking over bodies only: the same, with the lead (first sentence) in a second column weighted ${LEAD_WEIGHT} as the product weights it`,
+        ...leadScores,
         oursMisses: missDiagnosis,
       },
       product: {
-        protocol: 'the product: headline, dek and body indexed, bm25 weights 5/2/1 × recency boost over the newest 1,001 matches, articles with all terms first and the page filled with those with some (search.service), title through parseQuery',
+        protocol: `the product: headline, dek, body and lead indexed, bm25 weights 5/2/1/${LEAD_WEIGHT} × recency boost over the newest 1,001 matches, articles with all terms first and the page filled with those with some (search.service), title through parseQuery`,
         ...productScores,
         filledWithPartialMatches: productFilled,
       },
       target: PUBLISHED.target,
-      targetMet: { bodyOnly: bodyScores.ours.mrr >= PUBLISHED.target, product: productScores.ours.mrr >= PUBLISHED.target },
+      targetMet: { bodyOnly: bodyScores.ours.mrr >= PUBLISHED.target, bodyOnlyLeadWeighted: leadScores.ours.mrr >= PUBLISHED.target, product: productScores.ours.mrr >= PUBLISHED.target },
     },
     handWritten: {
       file: args.queries,
@@ -560,7 +587,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
 
-  printReport(report, { bodyScores, productScores, missDiagnosis, handScores, byKind, variantFailures, missed, kinds });
+  printReport(report, { bodyScores, leadScores, productScores, missDiagnosis, handScores, byKind, variantFailures, missed, kinds });
   await db.close();
   if (args['keep-db']) log(`database kept: ${dbPath}`);
   else rmSync(dir, { recursive: true, force: true });
@@ -578,6 +605,7 @@ function printReport(
   report: { corpus: { lines: number; created: number; existing: number; failed: number }; latency: { queries: number; msPerSearch: number }; timings: { totalSeconds: number; importSeconds: number }; knownItem: { articles: number; articlesSharingTheirTitle: number }; checks: { problems: string[]; replicaChecked: number; serviceChecked: number }; handWritten: { unknownIds: string[]; rankingDiagnostics: { asShipped: number; andThenOrWhenEmpty: number; orOnly: number } } },
   figures: {
     bodyScores: Record<string, KnownItemScore>;
+    leadScores: Record<string, KnownItemScore>;
     productScores: Record<string, KnownItemScore>;
     missDiagnosis: MissDiagnosis;
     handScores: Record<string, { queries: number; recall: number; allFound: number; variants: number; variantRecall: number; variantsSameTop10: number; variantsSameMatchSet: number }>;
@@ -605,19 +633,28 @@ function printReport(
       out.push(`     ${pad(SYSTEM_LABELS[name]!, 50)} ${pad(fix(s.mrr), 8)} ${pad(fix(s.recall), 8)} ${pad(fix(s.successAt1), 8)}`);
     }
     out.push('');
-    out.push('  2. The product: headline + dek + body, weights 5/2/1, recency, all terms first then filled with some (LIKE: headline or body, newest first)');
+    out.push(`  2. Midad's ranking over bodies only: the same, with the body's lead (its first sentence) weighted ${LEAD_WEIGHT} more, as in the product`);
     out.push(`     ${pad('system', 50)} ${pad('MRR@10', 8)} ${pad('R@10', 8)} ${pad('S@1', 8)}`);
-    for (const name of ['like', 'light10', 'ours']) {
-      const s = figures.productScores[name]!;
+    for (const name of ['light10', 'ours']) {
+      const s = figures.leadScores[name]!;
       out.push(`     ${pad(SYSTEM_LABELS[name]!, 50)} ${pad(fix(s.mrr), 8)} ${pad(fix(s.recall), 8)} ${pad(fix(s.successAt1), 8)}`);
     }
     const d = figures.missDiagnosis;
     const share = (n: number) => `${n} (${Math.round((100 * n) / Math.max(1, d.misses))} %)`;
     out.push(`     Midad's ${d.misses} titles not ranked first: title words absent from the article's own body ${share(d.titleWordsAbsentFromOwnBody)}; the first-ranked body holds as many of the title's words ${share(d.firstHoldsAsManyTitleTerms)}; the first-ranked is a near-copy ${share(d.firstIsNearCopy)}`);
+    out.push('');
+    out.push(`  3. The product: headline + dek + body + lead, weights 5/2/1/${LEAD_WEIGHT}, recency, all terms first then filled with some (LIKE: headline or body, newest first)`);
+    out.push(`     ${pad('system', 50)} ${pad('MRR@10', 8)} ${pad('R@10', 8)} ${pad('S@1', 8)}`);
+    for (const name of ['like', 'light10', 'ours']) {
+      const s = figures.productScores[name]!;
+      out.push(`     ${pad(SYSTEM_LABELS[name]!, 50)} ${pad(fix(s.mrr), 8)} ${pad(fix(s.recall), 8)} ${pad(fix(s.successAt1), 8)}`);
+    }
     const bodyOurs = figures.bodyScores.ours!.mrr;
+    const leadOurs = figures.leadScores.ours!.mrr;
     const productOurs = figures.productScores.ours!.mrr;
     out.push('');
-    out.push(`  Target MRR@10 >= ${PUBLISHED.target}: notes' protocol ${fix(bodyOurs)} → ${bodyOurs >= PUBLISHED.target ? 'MET' : 'NOT MET'}; product ${fix(productOurs)} → ${productOurs >= PUBLISHED.target ? 'MET' : 'NOT MET'}`);
+    const verdict = (mrr: number) => `${fix(mrr)} → ${mrr >= PUBLISHED.target ? 'MET' : 'NOT MET'}`;
+    out.push(`  Target MRR@10 >= ${PUBLISHED.target}: notes' protocol ${verdict(bodyOurs)}; Midad's ranking over bodies ${verdict(leadOurs)}; product ${fix(productOurs)} → ${productOurs >= PUBLISHED.target ? 'MET' : 'NOT MET'}`);
   }
   out.push('');
   if (!runHand) {

@@ -183,7 +183,7 @@ export async function startServer(config: Readonly<Config>, options: { clock?: C
   const services = createServices({ db, clock, events, timeZone: config.siteTimeZone, siteDefaults: settingsFromConfig(config) });
   await shareContentEvents(db, events, log);
   const upkeep = await services.search.keepIndexCurrent();
-  if (upkeep.rebuilt > 0 || upkeep.relatedRefreshed > 0) log.info(upkeep, 'rebuilt the search index and related terms for a new analyzer');
+  if (upkeep.rebuilt > 0 || upkeep.relatedRefreshed > 0) log.info(upkeep, 'rebuilt the search index or related terms for a new analyzer or index layout');
   if (upkeep.added > 0) log.info({ added: upkeep.added }, 'added articles missing from the search index');
   if (config.demoContent && (await services.articles.countAll()) === 0) {
     log.info('empty database: loading the demo content');

@@ -8,6 +8,7 @@ import * as searchSpeed from './migrations/2026-11-30-0004-search-speed.ts';
 import * as newsroom from './migrations/2026-11-30-0005-newsroom.ts';
 import * as media from './migrations/2026-11-30-0006-media.ts';
 import * as searchVisibility from './migrations/2026-11-30-0007-search-visibility.ts';
+import * as searchLead from './migrations/2026-11-30-0008-search-lead.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-30-0005-newsroom': newsroom,
   '2026-11-30-0006-media': media,
   '2026-11-30-0007-search-visibility': searchVisibility,
+  '2026-11-30-0008-search-lead': searchLead,
 };
 
 function migratorFor(db: Db): Migrator {

@@ -3,8 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { ANALYZER_VERSION } from '../../src/arabic/analyzer-version.ts';
 import { documentFromParagraphs } from '../../src/content/articles/article-document.ts';
 import { readMeta, writeMeta } from '../../src/content/search/search-meta.repository.ts';
-import { RELATED_ANALYZER_KEY, SEARCH_ANALYZER_KEY } from '../../src/content/search/search.service.ts';
+import { RELATED_ANALYZER_KEY, SEARCH_ANALYZER_KEY, SEARCH_INDEX_VERSION } from '../../src/content/search/search.service.ts';
 import { fullTextIndexFor } from '../../src/db/full-text.ts';
+import { migrateDown, migrateToLatest } from '../../src/db/migrate.ts';
 import { createServices } from '../../src/main.ts';
 import { createTestSite, forEachDialect, type TestSite } from '../helpers/test-site.ts';
 
@@ -248,6 +249,19 @@ forEachDialect('ranking: every word first, then some of them', {}, (site) => {
   });
 });
 
+forEachDialect('ranking: the lead above the rest of the body', {}, (site) => {
+  test('a word in the story\'s first sentence ranks it above a story that has the word only further on', async () => {
+    // The same words in both bodies; the older story has the name in its first sentence, so only the
+    // lead's weight can put it above the newer one.
+    const inLead = await publish(site(), 'خطة جديدة للنقل', 'أعلن زمرديان خطة جديدة للنقل العام في المدينة الكبيرة. وقال المسؤولون إن العمل يبدأ غدا.', 30);
+    const later = await publish(site(), 'خطة جديدة للنقل', 'أعلن المسؤولون خطة جديدة للنقل العام في المدينة الكبيرة. وقال زمرديان إن العمل يبدأ غدا.', 0);
+    const found = await site().services.search.search({ q: 'زمرديان', limit: 10, cursor: null });
+    assert.deepEqual(found.hits.map((h) => h.article.id), [inLead, later]);
+    const withAnother = await site().services.search.search({ q: 'زمرديان خطة', limit: 10, cursor: null });
+    assert.deepEqual(withAnother.hits.map((h) => h.article.id), [inLead, later], 'also beside a word that both leads have');
+  });
+});
+
 forEachDialect('search follows an article\'s status, date and section, whatever writes them', {}, (site) => {
   test('a change to the article row alone (no re-indexing) shows at once in what search finds and filters', async () => {
     const { db, services, clock } = site();
@@ -343,7 +357,7 @@ forEachDialect('the index after an analyzer change', { demo: true }, (site) => {
     const { db, clock, events } = site();
     const id = await publish(site(), 'مهرجان قنطريس للفنون', 'افتتح مهرجان قنطريس أمس.');
     // The index as an older analyzer might have left it: other terms for this story.
-    await fullTextIndexFor(db.dialect).upsert(db.kysely, id, { headline: ['قديم'], dek: [], body: ['قديم'] });
+    await fullTextIndexFor(db.dialect).upsert(db.kysely, id, { headline: ['قديم'], dek: [], body: ['قديم'], lead: 1 });
     assert.equal((await searchApi(site(), 'قنطريس')).body.total, 0);
     await writeMeta(db.kysely, SEARCH_ANALYZER_KEY, String(ANALYZER_VERSION - 1));
     await writeMeta(db.kysely, RELATED_ANALYZER_KEY, String(ANALYZER_VERSION - 1));
@@ -354,12 +368,36 @@ forEachDialect('the index after an analyzer change', { demo: true }, (site) => {
     assert.equal(upkeep.rebuilt, await restarted.articles.countAll());
     assert.ok(upkeep.relatedRefreshed > 0);
     assert.equal(upkeep.added, 0);
-    assert.equal(await readMeta(db.kysely, SEARCH_ANALYZER_KEY), String(ANALYZER_VERSION));
+    assert.equal(await readMeta(db.kysely, SEARCH_ANALYZER_KEY), SEARCH_INDEX_VERSION);
     assert.equal(await readMeta(db.kysely, RELATED_ANALYZER_KEY), String(ANALYZER_VERSION));
     assert.deepEqual(await allMatches(site(), 'قنطريس'), [id]);
     assert.ok((await searchApi(site(), 'لافروف')).body.total >= 5, 'the other stories are still found');
 
     const again = await createServices({ db, clock, events }).search.keepIndexCurrent();
     assert.deepEqual(again, { rebuilt: 0, added: 0, relatedRefreshed: 0 });
+  });
+
+  test('an index built with the current analyzer but an older layout is rebuilt, and related terms are left alone', async () => {
+    const { db, clock, events } = site();
+    // Before the lead had its weight, the stored version was the analyzer's alone.
+    await writeMeta(db.kysely, SEARCH_ANALYZER_KEY, String(ANALYZER_VERSION));
+    const upkeep = await createServices({ db, clock, events }).search.keepIndexCurrent();
+    assert.equal(upkeep.rebuilt, await site().services.articles.countAll());
+    assert.equal(upkeep.relatedRefreshed, 0);
+    assert.equal(await readMeta(db.kysely, SEARCH_ANALYZER_KEY), SEARCH_INDEX_VERSION);
+    assert.ok((await searchApi(site(), 'لافروف')).body.total >= 5, 'the stories are found after the rebuild');
+  });
+
+  test('undoing and redoing the lead\'s migration leaves a search that start-up makes whole again', async () => {
+    const { db, clock, events } = site();
+    const before = (await searchApi(site(), 'لافروف')).body.total;
+    assert.ok(before >= 5);
+    const down = await migrateDown(db);
+    assert.equal(down?.[0]?.migrationName, '2026-11-30-0008-search-lead');
+    await migrateToLatest(db);
+    const upkeep = await createServices({ db, clock, events }).search.keepIndexCurrent();
+    // SQLite made its FTS5 table again, empty, and start-up filled it; PostgreSQL kept its vectors.
+    assert.equal(upkeep.added, db.dialect === 'sqlite' ? await site().services.articles.countAll() : 0);
+    assert.equal((await searchApi(site(), 'لافروف')).body.total, before);
   });
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ANALYZER_VERSION } from '../../arabic/analyzer-version.ts';
 import type { Database } from '../../db/database.ts';
-import { MATCH_CAP, type FullTextIndex, type FullTextQuery } from '../../db/full-text.ts';
+import { FULL_TEXT_LAYOUT, MATCH_CAP, type FullTextIndex, type FullTextQuery } from '../../db/full-text.ts';
 import { AppError } from '../../errors.ts';
 import type { ArticleSummary } from '../articles/article.ts';
 import type { ArticleService } from '../articles/articles.service.ts';
@@ -61,9 +61,9 @@ export interface SearchService {
   indexMissing(): Promise<number>;
   /**
    * At start-up: rebuilds the search index, in batches, when it was built by another analyzer version
-   * (ANALYZER_VERSION), recomputes related-article terms for the same reason, then indexes articles
-   * the index misses. Each version is stored once its rebuild is complete, so an interrupted rebuild
-   * starts again at the next start.
+   * or index layout (SEARCH_INDEX_VERSION), recomputes related-article terms when they were built by
+   * another analyzer version, then indexes articles the index misses. Each version is stored once its
+   * rebuild is complete, so an interrupted rebuild starts again at the next start.
    */
   keepIndexCurrent(): Promise<IndexUpkeep>;
 }
@@ -73,6 +73,8 @@ const BACKFILL_BATCH = 500;
 /** `meta` keys: the analyzer version that built the search index, and the related-article terms. */
 export const SEARCH_ANALYZER_KEY = 'search_analyzer_version';
 export const RELATED_ANALYZER_KEY = 'related_analyzer_version';
+/** What built the search index: the analyzer's version and the index's own layout ("3.2"). */
+export const SEARCH_INDEX_VERSION = `${ANALYZER_VERSION}.${FULL_TEXT_LAYOUT}`;
 
 function encodeCursor(offset: number): string {
   return Buffer.from(`o${offset}`).toString('base64url');
@@ -162,7 +164,7 @@ export function createSearchService(deps: {
     async keepIndexCurrent() {
       const version = String(ANALYZER_VERSION);
       let rebuilt = 0;
-      if ((await readMeta(db, SEARCH_ANALYZER_KEY)) !== version) {
+      if ((await readMeta(db, SEARCH_ANALYZER_KEY)) !== SEARCH_INDEX_VERSION) {
         // In place, batch by batch, so that search keeps answering (with the old terms) meanwhile.
         for (let after = 0; ; ) {
           const ids = await fullText.articlesAfter(db, after, BACKFILL_BATCH);
@@ -170,7 +172,7 @@ export function createSearchService(deps: {
           rebuilt += await indexBatch(ids);
           after = ids.at(-1)!;
         }
-        await writeMeta(db, SEARCH_ANALYZER_KEY, version);
+        await writeMeta(db, SEARCH_ANALYZER_KEY, SEARCH_INDEX_VERSION);
       }
       let relatedRefreshed = 0;
       if ((await readMeta(db, RELATED_ANALYZER_KEY)) !== version) {
