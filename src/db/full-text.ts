@@ -215,6 +215,14 @@ const CANDIDATES = MATCH_CAP + 1;
  */
 const WINDOW_MARGIN = 1.2;
 const CHECKED_WINDOW_MARGIN = 1.5;
+/**
+ * How long, and for how many queries, PostgreSQL search remembers the window that answered a query.
+ * Readers ask the same few queries again and again; a remembered window can grow stale when a word's
+ * density changes (a window too small is still widened in the same statement, one too large only
+ * costs time), hence the few minutes.
+ */
+const WINDOW_MEMORY_MS = 5 * 60_000;
+const WINDOW_MEMORY_SIZE = 2_000;
 
 /** Chunks of this many rows per multi-row statement (SQLite allows 32,766 parameters, PostgreSQL 65,535). */
 const UPSERT_CHUNK = 200;
@@ -295,6 +303,19 @@ function sqliteIndex(): FullTextIndex {
 }
 
 function postgresIndex(): FullTextIndex {
+  // The window that answered each recent query (see `search`): level null is all ids.
+  const answeredBy = new Map<string, { level: number | null; blocks: number; until: number }>();
+  // The window is remembered for WINDOW_MEMORY_MS from when it was first needed, not from its last
+  // use, so that one grown too large for a word that became common is forgotten in time.
+  const rememberWindow = (key: string, newest: number, level: number | null, windowIds: number) => {
+    const blocks = level === null ? 0 : Math.floor(newest / 2 ** level) + 1 - Math.round((newest + 1 - windowIds) / 2 ** level);
+    const known = answeredBy.get(key);
+    if (known && known.level === level && known.blocks === blocks && known.until > Date.now()) return;
+    answeredBy.delete(key);
+    if (level === PG_BLOCK_LEVELS[0] && blocks === 2) return;
+    if (answeredBy.size >= WINDOW_MEMORY_SIZE) answeredBy.delete(answeredBy.keys().next().value!);
+    answeredBy.set(key, { level, blocks, until: Date.now() + WINDOW_MEMORY_MS });
+  };
   const index: FullTextIndex = {
     upsert: (db, articleId, fields) => index.upsertMany(db, [{ articleId, fields }]),
     async upsertMany(db, entries) {
@@ -377,33 +398,33 @@ function postgresIndex(): FullTextIndex {
       // The ids a window of the newest `blocks` blocks at a level spans.
       const windowIdsSql = (level: RawBuilder<number>, blocks: RawBuilder<number>) =>
         sql`(newest.id - greatest(0, (newest.id >> ${level}) - ${blocks} + 1) * (1 << ${level}) + 1)`;
-      // One try, from a level (or all ids, null) in one statement. When the two newest blocks at that
-      // level hold too few candidates, the statement goes on to the narrowest window that their
+      // One try, from the newest `blocks` blocks of a level (or all ids, level null) in one statement.
+      // When they hold too few candidates, the statement goes on to the narrowest window that their
       // density says holds `margin` × CANDIDATES: the newest 1 to 4 blocks of the lowest level that
       // needs no more (a tighter fit than doubling the block size, and few posting lists for the GIN
       // index to read), or all ids when such a window would reach the oldest block. The candidates
       // of the window that answered are counted, and ranked when they are enough or are all;
       // `level` and `windowIds` say which window that was.
-      const attempt = async (level: number | null) => {
+      const attempt = async (level: number | null, blocks: number) => {
         const first = sql.lit(level) as RawBuilder<number | null>;
-        const two = sql.lit(2) as RawBuilder<number>;
+        const firstBlocks = sql.lit(blocks) as RawBuilder<number>;
         const windows =
           level === null
-            ? sql`${windowCtes(1, first, two)}, candidates AS (SELECT * FROM candidates1), counted AS (
+            ? sql`${windowCtes(1, first, firstBlocks)}, candidates AS (SELECT * FROM candidates1), counted AS (
                 SELECT count(*) AS total, true AS covered, (SELECT id FROM newest) AS newest, NULL::integer AS level, NULL::integer AS window_ids FROM candidates)`
-            : sql`${windowCtes(1, first, two)}, next AS MATERIALIZED (
-                SELECT found.n >= ${CANDIDATES} OR (newest.id >> ${first}) <= 1 AS done, ${windowIdsSql(first as RawBuilder<number>, two)} AS first_ids,
+            : sql`${windowCtes(1, first, firstBlocks)}, next AS MATERIALIZED (
+                SELECT found.n >= ${CANDIDATES} OR (newest.id >> ${first}) < ${firstBlocks} AS done, ${windowIdsSql(first as RawBuilder<number>, firstBlocks)} AS first_ids,
                        pick.level, pick.blocks, ${windowIdsSql(sql`pick.level`, sql`pick.blocks`)} AS window_ids
                 FROM newest CROSS JOIN LATERAL (
                   -- Fewer matches than CANDIDATES in a window that is not every id cannot answer: their
                   -- count gives the density without checking a phrase in any of them.
-                  SELECT CASE WHEN loose.n >= ${CANDIDATES} OR (newest.id >> ${first}) <= 1 THEN (SELECT count(*) FROM candidates1) ELSE loose.n END AS n
+                  SELECT CASE WHEN loose.n >= ${CANDIDATES} OR (newest.id >> ${first}) < ${firstBlocks} THEN (SELECT count(*) FROM candidates1) ELSE loose.n END AS n
                   FROM (SELECT count(*) AS n FROM matches1) AS loose
                 ) AS found
                 LEFT JOIN LATERAL (
                   SELECT wider AS level, span.blocks
                   FROM generate_series(${first}, ${sql.lit(PG_BLOCK_LEVELS.at(-1)!)}) AS wider,
-                       LATERAL (SELECT 1 + greatest(0, ceil((${sql.lit(margin)} * ${CANDIDATES} * ${windowIdsSql(first as RawBuilder<number>, two)} / greatest(1, found.n)
+                       LATERAL (SELECT 1 + greatest(0, ceil((${sql.lit(margin)} * ${CANDIDATES} * ${windowIdsSql(first as RawBuilder<number>, firstBlocks)} / greatest(1, found.n)
                                  - (newest.id - ((newest.id >> wider) << wider) + 1)) / (1 << wider)))::integer AS blocks) AS span
                   WHERE span.blocks <= 4 AND span.blocks <= (newest.id >> wider)
                   ORDER BY wider LIMIT 1
@@ -436,11 +457,20 @@ function postgresIndex(): FullTextIndex {
           found: { total: Number(row.total), hits: rows.rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, score: Number(r.score) }])) },
         };
       };
+      // A query asked again starts from the window that answered it last time, if that was not the
+      // first one: the first try then answers, and the scan of a window too small is saved.
+      const key = `${query.sectionId ?? ''}|${queries.candidates}|${queries.check ?? ''}|${queries.excluded ?? ''}`;
+      const remembered = answeredBy.get(key);
       let level: number | null = PG_BLOCK_LEVELS[0]!;
+      let blocks = 2;
+      if (remembered && remembered.until > Date.now()) ({ level, blocks } = remembered);
       for (;;) {
-        const tried = await attempt(level);
+        const tried = await attempt(level, blocks);
         const { newest, complete, found } = tried;
-        if (complete || tried.level === null) return found;
+        if (complete || tried.level === null) {
+          rememberWindow(key, newest, tried.level, tried.windowIds);
+          return found;
+        }
         // Still too few in the wider window (the density of the newest blocks misled): the two
         // newest blocks of the first level above it that span what the density of this window says
         // `margin` × CANDIDATES need, or all ids.
@@ -450,6 +480,7 @@ function postgresIndex(): FullTextIndex {
         const covering = PG_BLOCK_LEVELS.find((l) => Math.floor(newest / 2 ** l) <= 1) ?? null;
         const wide = PG_BLOCK_LEVELS.find((l) => l > from && windowIds(l) >= needed && l !== covering) ?? null;
         level = wide !== null && (covering === null || wide < covering) ? wide : null;
+        blocks = 2;
       }
     },
     async missing(db, limit) {

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { ANALYZER_VERSION } from '../../src/arabic/analyzer-version.ts';
 import { documentFromParagraphs } from '../../src/content/articles/article-document.ts';
 import { readMeta, writeMeta } from '../../src/content/search/search-meta.repository.ts';
+import { parseQuery } from '../../src/content/search/search-query.ts';
 import { RELATED_ANALYZER_KEY, SEARCH_ANALYZER_KEY, SEARCH_INDEX_VERSION } from '../../src/content/search/search.service.ts';
-import { fullTextIndexFor } from '../../src/db/full-text.ts';
+import { fullTextIndexFor, type FullTextIndex, type FullTextResult } from '../../src/db/full-text.ts';
 import { migrateDown, migrateToLatest } from '../../src/db/migrate.ts';
 import { createServices } from '../../src/main.ts';
 import { createTestSite, forEachDialect, type TestSite } from '../helpers/test-site.ts';
@@ -349,6 +351,60 @@ forEachDialect('more than a thousand matches', {}, (site) => {
     } while (cursor && pages < 30);
     assert.equal(seen.size, 1000);
     assert.ok(!seen.has(oldest), 'only the newest 1001 matches are ranked');
+  });
+});
+
+forEachDialect('the newest thousand matches of a word spread over a large archive', {}, (site) => {
+  // 1,100 stories with the word, their ids spread from 70,000 to about 100,000 (every 27th id), and
+  // an older one far below: on PostgreSQL the newest blocks of ids hold too few of them, so a search
+  // widens its window, and the same query asked again starts from the window that answered.
+  const word = 'كرنفاليس';
+  let oldest = 0;
+  const nextIdFrom = async (id: number) => {
+    const { db } = site();
+    if (db.dialect === 'sqlite') await sql`UPDATE sqlite_sequence SET seq = ${id - 1} WHERE name = 'articles'`.execute(db.kysely);
+    else await sql`SELECT setval(pg_get_serial_sequence('articles', 'id'), ${id - 1})`.execute(db.kysely);
+  };
+  before(async () => {
+    oldest = await publish(site(), `${word} في الأرشيف`, `ظهر ${word} أول مرة قبل سنوات.`, 2000);
+    for (let i = 0; i < 1100; i++) {
+      await nextIdFrom(70_000 + i * 27);
+      await publish(site(), `${word} في الحلقة ${i + 1}`, `عاد ${word} في الحلقة ${i + 1} من السلسلة.`, 1100 - i);
+    }
+  });
+  const query = () => ({ clauses: parseQuery(word).clauses, mode: 'all' as const, now: site().clock.now().getTime() });
+  const pageOf = async (index: FullTextIndex, offset: number) => index.search(site().db.kysely, { ...query(), limit: 100, offset });
+  const idsOf = (found: FullTextResult) => found.hits.map((h) => h.id);
+
+  test('asked again, by the same index or a new one, a query ranks the same newest 1,001 matches', async () => {
+    const index = fullTextIndexFor(site().db.dialect);
+    const first = await pageOf(index, 0);
+    assert.equal(first.total, 1001);
+    assert.equal(first.hits.length, 100);
+    const again = await pageOf(index, 0);
+    assert.equal(again.total, 1001);
+    assert.deepEqual(idsOf(again), idsOf(first));
+    assert.deepEqual(idsOf(await pageOf(fullTextIndexFor(site().db.dialect), 0)), idsOf(first), 'a new index, with nothing remembered, agrees');
+    const seen = new Set<number>();
+    for (let offset = 0; offset < 1001; offset += 100) for (const id of idsOf(await pageOf(index, offset))) seen.add(id);
+    assert.equal(seen.size, 1001);
+    assert.ok(!seen.has(oldest), 'the old story is not among the newest 1,001');
+    assert.ok(Math.min(...seen) >= 70_000 + 99 * 27, `the oldest ranked match is the 100th of the series (${Math.min(...seen)})`);
+  });
+
+  test('stories published after a query was answered are found when it is asked again', async () => {
+    const index = fullTextIndexFor(site().db.dialect);
+    await pageOf(index, 0);
+    await nextIdFrom(120_000);
+    const fresh = await publish(site(), `${word} من جديد`, `عاد ${word} اليوم.`, 0);
+    const again = await pageOf(index, 0);
+    assert.equal(again.total, 1001);
+    assert.ok(idsOf(again).includes(fresh), 'the newest story is ranked');
+    const seen = new Set<number>();
+    for (let offset = 0; offset < 1001; offset += 100) for (const id of idsOf(await pageOf(index, offset))) seen.add(id);
+    assert.equal(seen.size, 1001);
+    assert.ok(!seen.has(70_000 + 99 * 27), 'the series\' 100th story left the newest 1,001 when a new one came');
+    assert.ok(seen.has(70_000 + 100 * 27), 'the 101st is still among them');
   });
 });
 
