@@ -70,7 +70,10 @@ export interface SearchService {
 
 const MAX_OFFSET = 1000;
 const BACKFILL_BATCH = 500;
-/** `meta` keys: the analyzer version that built the search index, and the related-article terms. */
+/**
+ * `meta` keys: what built the search index (SEARCH_INDEX_VERSION; the key keeps its first name, from when
+ * that was the analyzer version alone), and the analyzer version of the related-article terms.
+ */
 export const SEARCH_ANALYZER_KEY = 'search_analyzer_version';
 export const RELATED_ANALYZER_KEY = 'related_analyzer_version';
 /** What built the search index: the analyzer's version and the index's own layout ("3.2"). */
@@ -162,7 +165,6 @@ export function createSearchService(deps: {
     indexMissing,
 
     async keepIndexCurrent() {
-      const version = String(ANALYZER_VERSION);
       let rebuilt = 0;
       if ((await readMeta(db, SEARCH_ANALYZER_KEY)) !== SEARCH_INDEX_VERSION) {
         // In place, batch by batch, so that search keeps answering (with the old terms) meanwhile.
@@ -175,9 +177,10 @@ export function createSearchService(deps: {
         await writeMeta(db, SEARCH_ANALYZER_KEY, SEARCH_INDEX_VERSION);
       }
       let relatedRefreshed = 0;
-      if ((await readMeta(db, RELATED_ANALYZER_KEY)) !== version) {
+      const relatedVersion = String(ANALYZER_VERSION);
+      if ((await readMeta(db, RELATED_ANALYZER_KEY)) !== relatedVersion) {
         relatedRefreshed = await articles.refreshAllRelated();
-        await writeMeta(db, RELATED_ANALYZER_KEY, version);
+        await writeMeta(db, RELATED_ANALYZER_KEY, relatedVersion);
       }
       return { rebuilt, added: await indexMissing(), relatedRefreshed };
     },
